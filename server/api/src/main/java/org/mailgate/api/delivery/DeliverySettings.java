@@ -1,0 +1,36 @@
+package org.mailgate.api.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mailgate.api.net.HostAndPort;
+
+/**
+ * How the mail of one outgoing queue is delivered, as the {@code RemoteDelivery} mailet that feeds the
+ * queue was configured.
+ *
+ * @param queueName        the outgoing queue ({@code outgoingQueue}, default {@code outgoing})
+ * @param retries          {@code delayTime} and {@code maxRetries}
+ * @param gateways         when not empty, all mail goes to these hosts in turn instead of to MX hosts
+ * @param heloName         the name given in EHLO; empty for the server's own name
+ * @param connectTimeout   {@code connectiontimeout}
+ * @param readTimeout      {@code timeout}: the longest wait for one reply
+ * @param failedProcessor  where mail that cannot be delivered goes ({@code bounceProcessor})
+ * @param maxDeliveries    {@code deliveryThreads}: deliveries of this queue under way at once
+ */
+public record DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
+                               Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
+                               String failedProcessor, int maxDeliveries) {
+
+    public DeliverySettings {
+        Objects.requireNonNull(queueName);
+        Objects.requireNonNull(retries);
+        gateways = List.copyOf(gateways);
+        Objects.requireNonNull(heloName);
+        Objects.requireNonNull(failedProcessor);
+        if (maxDeliveries < 1) {
+            throw new IllegalArgumentException("maxDeliveries must be positive");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.mailgate.api.delivery;
+
+import java.util.Optional;
+
+/** The stored side of the outgoing queues, for the delivery stage. */
+public interface OutgoingStore {
+
+    Optional<OutgoingMail> load(long entryId);
+
+    /**
+     * Applies the outcome of an attempt in one durable transaction: delivered recipients leave the
+     * queue, deferred ones wait for their retry time, failed ones return to the spool.
+     */
+    void record(OutgoingMail mail, AttemptOutcome outcome);
+}
