@@ -18,10 +18,11 @@ import org.mailgate.api.net.HostAndPort;
  * @param readTimeout      {@code timeout}: the longest wait for one reply
  * @param failedProcessor  where mail that cannot be delivered goes ({@code bounceProcessor})
  * @param maxDeliveries    {@code deliveryThreads}: deliveries of this queue under way at once
+ * @param mxPort           the port of MX hosts: 25, except behind port-forwarding relays and in tests
  */
 public record DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                                Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
-                               String failedProcessor, int maxDeliveries) {
+                               String failedProcessor, int maxDeliveries, int mxPort) {
 
     public DeliverySettings {
         Objects.requireNonNull(queueName);
@@ -31,6 +32,9 @@ public record DeliverySettings(String queueName, RetrySchedule retries, List<Hos
         Objects.requireNonNull(failedProcessor);
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException("maxDeliveries must be positive");
+        }
+        if (mxPort < 1 || mxPort > 65535) {
+            throw new IllegalArgumentException("mxPort out of range: " + mxPort);
         }
     }
 }

@@ -100,7 +100,7 @@ public final class SpooledMimeMessage extends MimeMessage {
         try {
             Enumeration<String> lines = getNonMatchingHeaderLines(ignoreList);
             while (lines.hasMoreElements()) {
-                out.write(lines.nextElement().getBytes(StandardCharsets.UTF_8));
+                out.write(lines.nextElement().getBytes(StandardCharsets.ISO_8859_1));
                 out.write(CRLF);
             }
             out.write(CRLF);

@@ -2,14 +2,17 @@ package org.mailgate.api.net;
 
 import java.util.Locale;
 
-/** A host name or address literal with a port, as in {@code mx.example.com:25} or {@code [::1]:2525}. */
+/**
+ * A host name or address literal with a port, as in {@code mx.example.com:25} or {@code [::1]:2525}.
+ * Port 0 is allowed (a listener on any free port); where it makes no sense the caller refuses it.
+ */
 public record HostAndPort(String host, int port) {
 
     public HostAndPort {
         if (host.isBlank()) {
             throw new IllegalArgumentException("empty host");
         }
-        if (port < 1 || port > 65535) {
+        if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
     }
@@ -56,7 +59,7 @@ public record HostAndPort(String host, int port) {
     private static int port(String s, String text) {
         try {
             int port = Integer.parseInt(s);
-            if (port < 1 || port > 65535) {
+            if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range in '" + text + "'");
             }
             return port;

@@ -28,5 +28,10 @@ public interface MailSpool {
      * Puts {@code mail} into the spool to be processed from processor {@code state}. Inside a
      * {@link SpoolUnit} it is part of that unit's transaction; otherwise it is stored at once, durably.
      */
-    void send(Mail mail, String state) throws MessagingException;
+    default void send(Mail mail, String state) throws MessagingException {
+        send(mail, state, java.time.Duration.ZERO);
+    }
+
+    /** As {@link #send(Mail, String)}, to be processed no earlier than {@code delay} from now. */
+    void send(Mail mail, String state, java.time.Duration delay) throws MessagingException;
 }

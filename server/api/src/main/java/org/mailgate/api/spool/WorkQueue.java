@@ -19,6 +19,9 @@ public interface WorkQueue {
     /** Returns when new work may be due (an entry was added, or a deferred one is due), or after maxWait. */
     void awaitWork(Duration maxWait) throws InterruptedException;
 
-    /** Wakes every waiter, e.g. at shutdown. */
+    /**
+     * At shutdown: wakes every waiter, and from then on {@link #awaitWork} returns at once, so that
+     * consumers notice they must stop.
+     */
     void wakeAll();
 }

@@ -1,0 +1,211 @@
+package org.mailgate.spool;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.mailgate.api.delivery.AttemptOutcome;
+import org.mailgate.api.delivery.DeliverySettings;
+import org.mailgate.api.delivery.OutgoingMail;
+import org.mailgate.api.delivery.OutgoingQueue;
+import org.mailgate.api.delivery.OutgoingQueues;
+import org.mailgate.api.delivery.OutgoingStore;
+import org.mailgate.api.mail.MessageParts;
+import org.mailgate.api.mail.QueueId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outgoing queues in H2: one table for all of them, ordered by next attempt. A queue's delivery
+ * settings are declared by the mailet that feeds it and kept in memory; entries only name their queue.
+ */
+@Singleton
+public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2OutgoingQueues.class);
+
+    private static final String INSERT = "INSERT INTO outgoing(" + MailRecord.COLUMNS
+            + ", queue_name, next_attempt_at, failed_attempts) VALUES (" + MailRecord.PLACEHOLDERS + ", ?, ?, 0)";
+    private static final String INSERT_SPOOL = "INSERT INTO spool(" + MailRecord.COLUMNS
+            + ", state, next_attempt_at, failed_attempts) VALUES (" + MailRecord.PLACEHOLDERS + ", ?, ?, 0)";
+
+    private final Database database;
+    private final Transactions transactions;
+    private final StoreQueues queues;
+    private final Clock clock;
+    private final Map<String, DeliverySettings> declared = new ConcurrentHashMap<>();
+
+    @Inject
+    H2OutgoingQueues(Database database, Transactions transactions, StoreQueues queues, Clock clock) {
+        this.database = database;
+        this.transactions = transactions;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    @Override
+    public OutgoingQueue declare(DeliverySettings settings) {
+        DeliverySettings existing = declared.putIfAbsent(settings.queueName(), settings);
+        if (existing != null && !existing.equals(settings)) {
+            throw new IllegalStateException("outgoing queue '" + settings.queueName()
+                    + "' is already fed by another RemoteDelivery with different settings; give one of them "
+                    + "its own outgoingQueue");
+        }
+        return new Queue(settings.queueName());
+    }
+
+    /** Deliveries that may run at once over all declared queues ({@code deliveryThreads} summed); 20 if none. */
+    public int totalDeliveryThreads() {
+        int total = declared.values().stream().mapToInt(DeliverySettings::maxDeliveries).sum();
+        return total == 0 ? 20 : total;
+    }
+
+    @Override
+    public Optional<DeliverySettings> settings(String queueName) {
+        return Optional.ofNullable(declared.get(queueName));
+    }
+
+    private final class Queue implements OutgoingQueue {
+        private final String name;
+
+        Queue(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void enqueue(Mail mail) throws MessagingException {
+            MessageParts parts = MailParts.of(mail);
+            try {
+                QueueId id = transactions.run(c -> {
+                    QueueId queueId = transactions.queueIdFor(c);
+                    long bodyId = Bodies.reference(database, c, parts.body());
+                    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                        MailParts.record(mail, queueId, parts.headerSection(), bodyId, clock).bind(ps, 1);
+                        ps.setString(MailRecord.COLUMN_COUNT + 1, name);
+                        ps.setLong(MailRecord.COLUMN_COUNT + 2, clock.millis());
+                        ps.executeUpdate();
+                    }
+                    return queueId;
+                }, queues.outgoing()::announce);
+                LOG.debug("{}: queued for delivery in {} to {}", id, name, mail.getRecipients());
+            } catch (SQLException e) {
+                throw new MessagingException("cannot queue mail " + mail.getName() + " for delivery: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<OutgoingMail> load(long entryId) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.*, OCTET_LENGTH(b.content) AS body_size "
+                    + "FROM outgoing o JOIN message_body b ON b.id = o.body_id WHERE o.id = ?")) {
+                ps.setLong(1, entryId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    MailRecord r = MailRecord.read(rs);
+                    return Optional.of(new OutgoingMail(entryId, r.queueId(), r.name(), rs.getString("queue_name"),
+                            r.sender(), r.recipients(), rs.getInt("failed_attempts"),
+                            Instant.ofEpochMilli(r.createdAt()),
+                            new MessageParts(r.headers(), new H2Body(database, r.bodyId(), rs.getLong("body_size"))),
+                            AttributesJson.read(r.attributesJson())));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void record(OutgoingMail mail, AttemptOutcome outcome) {
+        database.inDurableTransaction(c -> {
+            MailRecord row = currentRow(c, mail.entryId());
+            if (!outcome.failed().isEmpty()) {
+                returnToSpool(c, row, outcome);
+            }
+            if (outcome.deferred().isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM outgoing WHERE id = ?")) {
+                    ps.setLong(1, mail.entryId());
+                    ps.executeUpdate();
+                }
+                Bodies.release(c, row.bodyId());
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing SET recipients = ?, next_attempt_at = ?, "
+                        + "failed_attempts = failed_attempts + 1, last_error = ? WHERE id = ?")) {
+                    ps.setString(1, MailRecord.recipientsText(outcome.deferred()));
+                    ps.setLong(2, outcome.retryAt().orElseThrow().toEpochMilli());
+                    ps.setString(3, outcome.deferReason());
+                    ps.setLong(4, mail.entryId());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+        queues.outgoing().announce();
+        if (!outcome.failed().isEmpty()) {
+            queues.spool().announce();
+        }
+    }
+
+    private static MailRecord currentRow(Connection c, long entryId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outgoing WHERE id = ?")) {
+            ps.setLong(1, entryId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("outgoing entry " + entryId + " vanished during delivery");
+                }
+                return MailRecord.read(rs);
+            }
+        }
+    }
+
+    /** Failed recipients go back into the spool, same message, same queue id, in the failure processor. */
+    private void returnToSpool(Connection c, MailRecord row, AttemptOutcome outcome) throws SQLException {
+        List<MailAddress> failed = outcome.failed();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message_body SET refs = refs + 1 WHERE id = ?")) {
+            ps.setLong(1, row.bodyId());
+            ps.executeUpdate();
+        }
+        MailRecord bounced = new MailRecord(row.queueId(), row.name(), row.sender(), failed, row.headers(),
+                row.bodyId(), row.attributesJson(), outcome.failureReason(), row.remoteAddr(), row.remoteHost(),
+                clock.millis());
+        try (PreparedStatement ps = c.prepareStatement(INSERT_SPOOL)) {
+            bounced.bind(ps, 1);
+            ps.setString(MailRecord.COLUMN_COUNT + 1, outcome.failedProcessor());
+            ps.setLong(MailRecord.COLUMN_COUNT + 2, clock.millis());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Entries, soonest due first (for operators and tests). */
+    public java.util.List<QueueEntry> entries(int limit) {
+        return QueueListing.list(database, "outgoing", "queue_name", limit);
+    }
+
+    /** Number of entries in all outgoing queues (for tests and metrics). */
+    public long size() {
+        return database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outgoing");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}
