@@ -1,0 +1,267 @@
+package org.mailgate.testkit.smtp;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SMTP connection to a {@link RecordingSmtpSink}, run on its own virtual thread.
+ *
+ * <p>Reads commands line by line and answers in order; replies are buffered and flushed only when the
+ * client has nothing more pending, which is all PIPELINING needs.
+ */
+final class SinkSession implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SinkSession.class);
+    private static final int MAX_COMMAND_LINE = 4096;
+    private static final int DATA_SEGMENT = 8192;
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final Socket socket;
+    private final int number;
+    private final SinkOptions options;
+    private final SinkScript script;
+    private final MessageLog log;
+    private final OutputStream out;
+    private final LineReader in;
+    private final LineReader.Line line = new LineReader.Line();
+
+    private String helo = "";
+    private boolean greeted;
+    private String mailFrom;
+    private final List<String> rcptTo = new ArrayList<>();
+    private int accepted;
+
+    SinkSession(Socket socket, int number, SinkOptions options, SinkScript script, MessageLog log)
+            throws IOException {
+        this.socket = socket;
+        this.number = number;
+        this.options = options;
+        this.script = script;
+        this.log = log;
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+        this.in = new LineReader(socket.getInputStream(), 65_536, out::flush);
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            reply(220, "", options.greetingName() + " ESMTP RecordingSmtpSink ready");
+            while (true) {
+                LineReader.Result result = in.readLine(line, MAX_COMMAND_LINE);
+                if (result == LineReader.Result.EOF) {
+                    return;
+                }
+                if (result == LineReader.Result.TOO_LONG) {
+                    reply(500, "5.5.2", "line too long");
+                } else if (!command(line.text())) {
+                    out.flush();
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("sink connection {} ended: {}", number, e.toString());
+        }
+    }
+
+    /** Handles one command; false if the connection is to end. */
+    private boolean command(String command) throws IOException {
+        int space = command.indexOf(' ');
+        String verb = (space < 0 ? command : command.substring(0, space)).toUpperCase(Locale.ROOT);
+        String argument = space < 0 ? "" : command.substring(space + 1).strip();
+        switch (verb) {
+            case "EHLO" -> hello(argument, true);
+            case "HELO" -> hello(argument, false);
+            case "MAIL" -> mail(argument);
+            case "RCPT" -> rcpt(argument);
+            case "DATA" -> {
+                return data();
+            }
+            case "RSET" -> {
+                resetTransaction();
+                reply(250, "2.0.0", "Ok");
+            }
+            case "NOOP" -> reply(250, "2.0.0", "Ok");
+            case "QUIT" -> {
+                reply(221, "2.0.0", "Bye");
+                return false;
+            }
+            default -> reply(500, "5.5.2", "command not recognized");
+        }
+        return true;
+    }
+
+    private void hello(String argument, boolean extended) throws IOException {
+        if (argument.isEmpty()) {
+            reply(501, "5.5.4", "domain or address literal required");
+            return;
+        }
+        helo = argument;
+        greeted = true;
+        resetTransaction();
+        List<String> keywords = options.ehloKeywords();
+        if (!extended || keywords.isEmpty()) {
+            reply(250, "", options.greetingName());
+            return;
+        }
+        write("250-" + options.greetingName());
+        for (int i = 0; i < keywords.size(); i++) {
+            write((i == keywords.size() - 1 ? "250 " : "250-") + keywords.get(i));
+        }
+    }
+
+    private void mail(String argument) throws IOException {
+        if (!greeted) {
+            reply(503, "5.5.1", "send EHLO or HELO first");
+        } else if (mailFrom != null) {
+            reply(503, "5.5.1", "nested MAIL command");
+        } else {
+            Optional<String> path = path(argument, "FROM:");
+            if (path.isEmpty()) {
+                reply(501, "5.5.4", "syntax: MAIL FROM:<address>");
+            } else {
+                mailFrom = path.get();
+                reply(250, "2.1.0", "Ok");
+            }
+        }
+    }
+
+    private void rcpt(String argument) throws IOException {
+        if (mailFrom == null) {
+            reply(503, "5.5.1", "need MAIL before RCPT");
+            return;
+        }
+        Optional<String> path = path(argument, "TO:");
+        if (path.isEmpty() || path.get().isEmpty()) {
+            reply(501, "5.5.4", "syntax: RCPT TO:<address>");
+            return;
+        }
+        Optional<ScriptedReply> rejection = script.recipientRejection(path.get());
+        if (rejection.isPresent()) {
+            write(rejection.get().line());
+        } else {
+            rcptTo.add(path.get());
+            reply(250, "2.1.5", "Ok");
+        }
+    }
+
+    /** Receives message content; false if the connection was dropped on purpose. */
+    private boolean data() throws IOException {
+        if (mailFrom == null) {
+            reply(503, "5.5.1", "need MAIL before DATA");
+            return true;
+        }
+        if (rcptTo.isEmpty()) {
+            reply(554, "5.5.1", "no valid recipients");
+            return true;
+        }
+        boolean drop = script.takeDrop();
+        reply(354, "", "End data with <CR><LF>.<CR><LF>");
+        MessageDigest digest = sha256();
+        ByteArrayOutputStream content = options.recordContent() ? new ByteArrayOutputStream(8192) : null;
+        long size = 0;
+        boolean lineStart = true;
+        byte lastByte = '\n';
+        while (true) {
+            LineReader.Result result = in.readSegment(line, DATA_SEGMENT);
+            if (result == LineReader.Result.EOF) {
+                throw new IOException("connection closed during DATA");
+            }
+            if (drop) {
+                dropConnection();
+                return false;
+            }
+            if (lineStart && line.isDotCrlf()) {
+                break;
+            }
+            int offset = lineStart && line.byteAt(0) == '.' ? 1 : 0;
+            int length = line.length() - offset;
+            digest.update(line.bytes(), offset, length);
+            if (content != null) {
+                content.write(line.bytes(), offset, length);
+            }
+            size += length;
+            byte previous = line.length() >= 2 ? line.byteAt(line.length() - 2) : lastByte;
+            lastByte = line.byteAt(line.length() - 1);
+            lineStart = result == LineReader.Result.LINE && previous == '\r';
+        }
+        Instant receivedAt = Instant.now();
+        ReceivedMessage message = new ReceivedMessage(helo, mailFrom, rcptTo,
+                content == null ? new byte[0] : content.toByteArray(), size,
+                HexFormat.of().formatHex(digest.digest()), receivedAt, number);
+        resetTransaction();
+        Optional<ScriptedReply> failure = script.takeFailure();
+        if (failure.isPresent()) {
+            log.countRejected();
+            write(failure.get().line());
+        } else {
+            log.add(message);
+            accepted++;
+            reply(250, "2.0.0", "Ok: queued as S" + number + "M" + accepted);
+        }
+        return true;
+    }
+
+    /** Closes without a reply: FIN first, so the client reads EOF rather than a reset. */
+    private void dropConnection() throws IOException {
+        LOG.debug("sink connection {} dropped during DATA as scripted", number);
+        out.flush();
+        socket.shutdownOutput();
+        socket.close();
+    }
+
+    private void resetTransaction() {
+        mailFrom = null;
+        rcptTo.clear();
+    }
+
+    /**
+     * The address in {@code FROM:<address> params} or {@code TO:<address> params}; ESMTP parameters are
+     * ignored. Empty if the argument does not have that shape.
+     */
+    private static Optional<String> path(String argument, String prefix) {
+        if (!argument.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return Optional.empty();
+        }
+        String rest = argument.substring(prefix.length()).stripLeading();
+        if (rest.startsWith("<")) {
+            int close = rest.indexOf('>');
+            return close < 0 ? Optional.empty() : Optional.of(rest.substring(1, close));
+        }
+        int space = rest.indexOf(' ');
+        String bare = space < 0 ? rest : rest.substring(0, space);
+        return bare.isEmpty() ? Optional.empty() : Optional.of(bare);
+    }
+
+    private void reply(int code, String enhanced, String text) throws IOException {
+        boolean withStatus = !enhanced.isEmpty() && options.enhancedStatusCodes();
+        write(code + " " + (withStatus ? enhanced + " " : "") + text);
+    }
+
+    private void write(String replyLine) throws IOException {
+        out.write(replyLine.getBytes(StandardCharsets.UTF_8));
+        out.write(CRLF);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
