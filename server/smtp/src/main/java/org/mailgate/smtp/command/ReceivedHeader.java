@@ -1,0 +1,48 @@
+package org.mailgate.smtp.command;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.mailgate.api.mail.Envelope;
+import org.mailgate.api.mail.QueueId;
+import org.mailgate.smtp.session.SmtpSession;
+
+/**
+ * The trace header added on top of every received message (RFC 5321 4.4), in the layout admins know
+ * from Postfix. The recipient is named only when there is exactly one, so Bcc recipients stay hidden.
+ */
+final class ReceivedHeader {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z",
+            Locale.US);
+
+    private ReceivedHeader() {
+    }
+
+    static byte[] forSession(SmtpSession session, QueueId id, Envelope envelope, ZonedDateTime when) {
+        return build(session.helo().orElse("unknown"), session.remoteIp(), session.config().helloName(),
+                session.esmtp(), id, envelope, when);
+    }
+
+    static byte[] build(String helo, String remoteIp, String serverName, boolean esmtp, QueueId id,
+                        Envelope envelope, ZonedDateTime when) {
+        StringBuilder h = new StringBuilder(256);
+        h.append("Received: from ").append(safe(helo)).append(" (unknown [").append(remoteIp).append("])\r\n");
+        h.append("\tby ").append(serverName).append(" (Mailgate) with ").append(esmtp ? "ESMTP" : "SMTP")
+                .append(" id ").append(id).append("\r\n");
+        if (envelope.recipients().size() == 1) {
+            h.append("\tfor <").append(envelope.recipients().get(0).asString()).append(">;");
+        } else {
+            h.append("\t;");
+        }
+        h.append(' ').append(DATE.format(when)).append("\r\n");
+        return h.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The HELO name is the client's word: keep it printable and on one line. */
+    private static String safe(String helo) {
+        String cleaned = helo.replaceAll("[^\\x21-\\x7e]", "?");
+        return cleaned.length() > 255 ? cleaned.substring(0, 255) : cleaned;
+    }
+}

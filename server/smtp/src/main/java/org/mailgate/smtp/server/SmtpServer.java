@@ -1,0 +1,106 @@
+package org.mailgate.smtp.server;
+
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mailgate.api.Service;
+import org.mailgate.smtp.command.CommandTable;
+import org.mailgate.smtp.config.SmtpServerConfig;
+import org.mailgate.smtp.config.SmtpServersConfig;
+import org.mailgate.smtp.session.SessionServices;
+import org.mailgate.smtp.session.SmtpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All SMTP listeners of {@code smtpserver.xml}. At stop it closes the listeners, lets sessions finish
+ * the message under way within a grace period, then cuts the rest: a client that got no 250 retries.
+ */
+public final class SmtpServer implements Service {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpServer.class);
+
+    private final SmtpServersConfig config;
+    private final SessionServices services;
+    private final Duration shutdownGrace;
+    private final CommandTable commands = new CommandTable();
+    private final AtomicLong sessionCounter = new AtomicLong();
+    private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
+    private final List<SmtpListener> listeners = new ArrayList<>();
+
+    @Inject
+    public SmtpServer(SmtpServersConfig config, SessionServices services) {
+        this(config, services, Duration.ofSeconds(30));
+    }
+
+    public SmtpServer(SmtpServersConfig config, SessionServices services, Duration shutdownGrace) {
+        this.config = config;
+        this.services = services;
+        this.shutdownGrace = shutdownGrace;
+    }
+
+    @Override
+    public void start() throws Exception {
+        for (SmtpServerConfig server : config.servers()) {
+            ConnectionGate gate = new ConnectionGate(server.connectionLimit(), server.connectionLimitPerIp());
+            for (InetSocketAddress address : server.bind()) {
+                SmtpListener listener = new SmtpListener(server, address, services, commands, gate, sessionCounter,
+                        sessions);
+                try {
+                    listener.start();
+                } catch (java.io.IOException e) {
+                    throw new java.io.IOException("cannot listen on " + address + " (" + server.name() + "): "
+                            + e.getMessage(), e);
+                }
+                listeners.add(listener);
+            }
+        }
+    }
+
+    /** The addresses actually listened on (ports resolved when 0 was configured). */
+    public List<InetSocketAddress> addresses() {
+        return listeners.stream().map(SmtpListener::localAddress).toList();
+    }
+
+    @Override
+    public void stop() {
+        listeners.forEach(SmtpListener::close);
+        sessions.forEach(SmtpSession::shutdown);
+        Instant deadline = Instant.now().plus(shutdownGrace);
+        awaitSessions(deadline);
+        if (!sessions.isEmpty()) {
+            LOG.warn("{} SMTP sessions still busy after {} s; closing them (their clients will retry)",
+                    sessions.size(), shutdownGrace.toSeconds());
+            sessions.forEach(SmtpSession::abort);
+            awaitSessions(Instant.now().plusSeconds(5));
+        }
+    }
+
+    private void awaitSessions(Instant deadline) {
+        for (SmtpListener listener : listeners) {
+            for (Thread thread : List.copyOf(listener.sessionThreads())) {
+                long millis = Duration.between(Instant.now(), deadline).toMillis();
+                if (millis <= 0) {
+                    return;
+                }
+                try {
+                    thread.join(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String serviceName() {
+        return "smtp";
+    }
+}

@@ -1,0 +1,44 @@
+package org.mailgate.smtp.session;
+
+/** The fixed replies, in one place. Replies that carry data are built where the data is. */
+public final class Replies {
+
+    public static final Reply OK = Reply.of(250, "2.0.0", "OK");
+    public static final Reply RESET = Reply.of(250, "2.0.0", "Flushed");
+    public static final Reply SENDER_OK = Reply.of(250, "2.1.0", "Sender OK");
+    public static final Reply RECIPIENT_OK = Reply.of(250, "2.1.5", "Recipient OK");
+    public static final Reply START_DATA = Reply.of(354, "", "End data with <CR><LF>.<CR><LF>");
+    public static final Reply VRFY = Reply.of(252, "2.5.0",
+            "Cannot VRFY user, but will accept message and attempt delivery");
+    public static final Reply BYE = Reply.of(221, "2.0.0", "Bye");
+
+    public static final Reply TIMEOUT = Reply.of(421, "4.4.2", "Timeout, closing connection");
+    public static final Reply SHUTTING_DOWN = Reply.of(421, "4.3.2", "Service shutting down, try again later");
+    public static final Reply TOO_MANY_CONNECTIONS = Reply.of(421, "4.7.0", "Too many connections, try again later");
+    public static final Reply TOO_MANY_FROM_YOU = Reply.of(421, "4.7.0",
+            "Too many connections from your address, try again later");
+    public static final Reply STORAGE_FAILED = Reply.of(451, "4.3.0", "Temporary local problem, try again later");
+    public static final Reply TOO_MANY_RECIPIENTS = Reply.of(452, "4.5.3", "Too many recipients");
+
+    public static final Reply UNKNOWN_COMMAND = Reply.of(500, "5.5.2", "Command unrecognized");
+    public static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Line too long");
+    public static final Reply NOT_ASCII = Reply.of(500, "5.5.2", "Non-ASCII characters in command");
+    public static final Reply NO_ARGUMENTS_ALLOWED = Reply.of(501, "5.5.4", "No parameters allowed");
+    public static final Reply NOT_IMPLEMENTED = Reply.of(502, "5.5.1", "Command not implemented");
+    public static final Reply HELLO_FIRST = Reply.of(503, "5.5.1", "Send HELO or EHLO first");
+    public static final Reply NESTED_MAIL = Reply.of(503, "5.5.1", "Sender already specified");
+    public static final Reply MAIL_FIRST = Reply.of(503, "5.5.1", "Need MAIL before RCPT");
+    public static final Reply NEED_MAIL_BEFORE_DATA = Reply.of(503, "5.5.1", "Need MAIL and RCPT before DATA");
+    public static final Reply NO_VALID_RECIPIENTS = Reply.of(554, "5.5.1", "No valid recipients");
+    public static final Reply RELAY_DENIED = Reply.of(550, "5.7.1", "Relaying denied");
+
+    public static final Reply MESSAGE_TOO_BIG = Reply.of(552, "5.3.4", "Message size exceeds fixed maximum");
+    public static final Reply HEADERS_TOO_BIG = Reply.of(552, "5.3.4", "Message header section too large");
+    public static final Reply BARE_LINE_END = Reply.of(554, "5.6.0",
+            "Message rejected: bare CR or LF found; lines must end with CRLF");
+    public static final Reply DATA_LINE_TOO_LONG = Reply.of(554, "5.6.0",
+            "Message rejected: a line is longer than 998 characters");
+
+    private Replies() {
+    }
+}
