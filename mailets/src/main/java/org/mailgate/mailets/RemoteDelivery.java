@@ -1,0 +1,137 @@
+package org.mailgate.mailets;
+
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.mailgate.api.delivery.DeliverySettings;
+import org.mailgate.api.delivery.OutgoingQueue;
+import org.mailgate.api.delivery.OutgoingQueues;
+import org.mailgate.api.delivery.RetrySchedule;
+import org.mailgate.api.mailet.MailetParameters;
+import org.mailgate.api.net.HostAndPort;
+
+/**
+ * Hands the mail to a durable outgoing queue, from which the delivery stage sends it over SMTP to the
+ * MX hosts of each recipient's domain (or to the {@code gateway}), retrying temporary failures. The
+ * mail is done here ({@code ghost}); the hand-off is part of the spool unit's transaction.
+ *
+ * <p>Parameters, with James's names and meanings: {@code outgoingQueue} (default {@code outgoing}),
+ * {@code delayTime} (default {@code 5000, 100000, 500000}), {@code maxRetries} (default 5),
+ * {@code deliveryThreads} (default 20), {@code timeout} and {@code connectiontimeout} (milliseconds,
+ * defaults 180000 and 60000), {@code gateway} (comma-separated {@code host[:port]}), {@code gatewayPort}
+ * (default 25), {@code heloName}, {@code bounceProcessor} (where undeliverable mail goes; default
+ * {@code error}), {@code sendpartial} (only {@code true}: a message is always delivered to the
+ * recipients a server accepts), {@code debug} (ignored: logging is set in logback.xml). Mailgate adds
+ * {@code mxPort} (default 25): the port MX hosts are reached on, for sites behind a port-forwarding
+ * relay, and for tests.
+ */
+public final class RemoteDelivery extends GenericMailet {
+
+    private static final Set<String> PARAMETERS = Set.of("outgoingQueue", "delayTime", "maxRetries",
+            "deliveryThreads", "timeout", "connectiontimeout", "gateway", "gatewayPort", "heloName",
+            "bounceProcessor", "sendpartial", "debug", "mxPort");
+    /** James parameters of features this version does not have yet: refused rather than ignored. */
+    private static final Map<String, String> NOT_YET = Map.ofEntries(
+            Map.entry("gatewayUsername", "gateway authentication"),
+            Map.entry("gatewayPassword", "gateway authentication"),
+            Map.entry("bind", "binding outgoing connections to an address"),
+            Map.entry("startTLS", "outbound TLS"),
+            Map.entry("sslEnable", "outbound TLS"),
+            Map.entry("verifyServerIdentity", "outbound TLS"),
+            Map.entry("sslTrustAllCerts", "outbound TLS"),
+            Map.entry("onSuccess", "onSuccess routing"),
+            Map.entry("loadBalancing", "gateway load balancing"),
+            Map.entry("maxDnsProblemRetries", "DNS problem retries"),
+            Map.entry("usePriority", "priorities"));
+
+    private final OutgoingQueues queues;
+    private OutgoingQueue queue;
+    private DeliverySettings settings;
+
+    @Inject
+    public RemoteDelivery(OutgoingQueues queues) {
+        this.queues = queues;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        for (String name : NOT_YET.keySet()) {
+            if (getInitParameter(name) != null) {
+                throw new MessagingException("parameter " + name + " needs " + NOT_YET.get(name)
+                        + ", which this version of Mailgate does not offer yet");
+            }
+        }
+        MailetParameters p = MailetParameters.of(getMailetConfig(), PARAMETERS);
+        if (p.get("debug").isPresent()) {
+            getMailetContext().log(org.apache.mailet.MailetContext.LogLevel.WARN, "RemoteDelivery: parameter debug "
+                    + "is ignored; set the level of logger org.mailgate.delivery in logback.xml instead");
+        }
+        RetrySchedule retries;
+        try {
+            retries = RetrySchedule.parse(p.get("delayTime").orElse("5000, 100000, 500000"),
+                    (int) p.number("maxRetries", 0, 1000, 5));
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException("parameter delayTime: " + e.getMessage());
+        }
+        int gatewayPort = (int) p.number("gatewayPort", 1, 65535, 25);
+        List<HostAndPort> gateways = new ArrayList<>();
+        for (String entry : p.get("gateway").orElse("").split(",")) {
+            if (!entry.isBlank()) {
+                try {
+                    HostAndPort gateway = HostAndPort.parse(entry, gatewayPort);
+                    if (gateway.port() == 0) {
+                        throw new IllegalArgumentException("port 0 in '" + entry.trim() + "'");
+                    }
+                    gateways.add(gateway);
+                } catch (IllegalArgumentException e) {
+                    throw new MessagingException("parameter gateway: " + e.getMessage());
+                }
+            }
+        }
+        if (p.get("gatewayPort").isPresent() && gateways.isEmpty()) {
+            throw new MessagingException("parameter gatewayPort is set but gateway is not");
+        }
+        if (!p.bool("sendpartial", true)) {
+            throw new MessagingException("sendpartial=false is not offered: Mailgate always delivers to the "
+                    + "recipients a server accepts and reports the others");
+        }
+        Optional<String> heloName = p.get("heloName").filter(s -> !s.isEmpty());
+        settings = new DeliverySettings(p.get("outgoingQueue").orElse("outgoing"), retries, gateways, heloName,
+                Duration.ofMillis(p.number("connectiontimeout", 1, 3_600_000, 60_000)),
+                Duration.ofMillis(p.number("timeout", 1, 3_600_000, 180_000)),
+                p.get("bounceProcessor").orElse(Mail.ERROR),
+                (int) p.number("deliveryThreads", 1, 10_000, 20),
+                (int) p.number("mxPort", 1, 65535, 25));
+        try {
+            queue = queues.declare(settings);
+        } catch (IllegalStateException e) {
+            throw new MessagingException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        if (mail.getRecipients().isEmpty()) {
+            return;
+        }
+        queue.enqueue(mail);
+        mail.setState(Mail.GHOST);
+    }
+
+    /** What this mailet declared, for the container's reference check and for tests. */
+    public DeliverySettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "RemoteDelivery Mailet";
+    }
+}

@@ -1,0 +1,17 @@
+package org.mailgate.matchers;
+
+import java.util.Collection;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMatcher;
+
+/** Recipients that are local addresses, as the mailet context judges them. */
+public final class RecipientIsLocal extends GenericMatcher {
+
+    @Override
+    public Collection<MailAddress> match(Mail mail) {
+        return mail.getRecipients().stream()
+                .filter(r -> getMailetContext().isLocalEmail(r))
+                .toList();
+    }
+}
