@@ -1,0 +1,242 @@
+package org.mailgate.delivery;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.james.core.Domain;
+import org.apache.james.core.MailAddress;
+import org.mailgate.api.delivery.AttemptOutcome;
+import org.mailgate.api.delivery.DeliverySettings;
+import org.mailgate.api.delivery.OutgoingMail;
+import org.mailgate.api.delivery.OutgoingQueues;
+import org.mailgate.api.delivery.OutgoingStore;
+import org.mailgate.api.dns.DnsResolver;
+import org.mailgate.delivery.route.RouteException;
+import org.mailgate.delivery.route.Router;
+import org.mailgate.delivery.route.Target;
+import org.mailgate.delivery.smtp.Envelope;
+import org.mailgate.delivery.smtp.SmtpConnection;
+import org.mailgate.delivery.smtp.SmtpReply;
+import org.mailgate.delivery.smtp.SmtpTransaction;
+import org.mailgate.delivery.smtp.TransactionResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One delivery attempt of one outgoing entry: its recipients grouped by destination, each group sent
+ * in one SMTP transaction to the first target that answers, and the outcome recorded in one durable
+ * transaction. Temporary failures wait for the next retry of the schedule; once the schedule is used
+ * up, or on a permanent failure, the recipients go to the queue's failure processor.
+ */
+public final class RemoteDeliveryService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteDeliveryService.class);
+    /** How long mail of a queue that no RemoteDelivery declares waits before it is looked at again. */
+    static final Duration UNDECLARED_QUEUE_RETRY = Duration.ofMinutes(5);
+
+    private final OutgoingStore store;
+    private final OutgoingQueues queues;
+    private final Router router;
+    private final Clock clock;
+    private final DeliveryDefaults defaults;
+    private final java.util.Set<SmtpConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public RemoteDeliveryService(OutgoingStore store, OutgoingQueues queues, DnsResolver dns, Clock clock,
+                                 DeliveryDefaults defaults) {
+        this.store = store;
+        this.queues = queues;
+        this.router = new Router(dns);
+        this.clock = clock;
+        this.defaults = defaults;
+    }
+
+    /** Attempts delivery of entry {@code entryId}; does nothing if it is gone. */
+    public void deliver(long entryId) {
+        Optional<OutgoingMail> loaded = store.load(entryId);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        OutgoingMail mail = loaded.get();
+        Optional<DeliverySettings> settings = queues.settings(mail.queueName());
+        if (settings.isEmpty()) {
+            String reason = "no RemoteDelivery mailet feeds outgoing queue '" + mail.queueName()
+                    + "' in the current configuration";
+            LOG.warn("{}: {}; waiting {} min", mail.queueId(), reason, UNDECLARED_QUEUE_RETRY.toMinutes());
+            store.record(mail, new AttemptOutcome(mail.recipients(),
+                    Optional.of(clock.instant().plus(UNDECLARED_QUEUE_RETRY)), reason, List.of(), "", "error"));
+            return;
+        }
+        List<RecipientResult> results = new ArrayList<>();
+        for (Map.Entry<String, List<MailAddress>> group : groups(mail, settings.get()).entrySet()) {
+            results.addAll(attempt(mail, group.getValue(), settings.get()));
+        }
+        store.record(mail, outcome(mail, settings.get(), results));
+    }
+
+    /** Recipients by domain; with a gateway, all in one group. */
+    private static Map<String, List<MailAddress>> groups(OutgoingMail mail, DeliverySettings settings) {
+        Map<String, List<MailAddress>> groups = new LinkedHashMap<>();
+        for (MailAddress recipient : mail.recipients()) {
+            String key = settings.gateways().isEmpty() ? recipient.getDomain().asString() : "gateway";
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(recipient);
+        }
+        return groups;
+    }
+
+    private List<RecipientResult> attempt(OutgoingMail mail, List<MailAddress> recipients,
+                                          DeliverySettings settings) {
+        Domain domain = recipients.get(0).getDomain();
+        List<Target> targets;
+        try {
+            targets = router.targets(domain, settings);
+        } catch (RouteException e) {
+            return recipients.stream().map(r -> e.isPermanent()
+                    ? RecipientResult.permanent(r, "none", e.getMessage())
+                    : RecipientResult.temporary(r, "none", e.getMessage())).toList();
+        }
+        String lastProblem = "no target";
+        String lastRelay = "none";
+        for (Target target : targets) {
+            TargetAttempt attempt = tryTarget(mail, recipients, settings, target);
+            if (attempt.results() != null) {
+                return attempt.results();
+            }
+            lastProblem = attempt.problem();
+            lastRelay = target.describe();
+            if (attempt.stopHere()) {
+                break;
+            }
+        }
+        String problem = lastProblem;
+        String relay = lastRelay;
+        return recipients.stream().map(r -> RecipientResult.temporary(r, relay, problem)).toList();
+    }
+
+    /**
+     * The outcome of trying one target: results when the server answered for the recipients; otherwise
+     * the problem, and whether trying the next target is wrong (the message may have been sent).
+     */
+    private record TargetAttempt(List<RecipientResult> results, String problem, boolean stopHere) {
+    }
+
+    private TargetAttempt tryTarget(OutgoingMail mail, List<MailAddress> recipients, DeliverySettings settings,
+                                    Target target) {
+        Instant start = clock.instant();
+        SmtpConnection connection = null;
+        try {
+            connection = SmtpConnection.open(target.address(), target.describe(), settings.connectTimeout(),
+                    settings.readTimeout());
+            open.add(connection);
+            SmtpReply greeting = connection.read();
+            if (greeting.code() != 220) {
+                connection.quit();
+                return new TargetAttempt(null, target.describe() + " greeted with " + greeting.text(), false);
+            }
+            SmtpReply hello = connection.hello(settings.heloName().orElse(defaults.heloName()));
+            if (!hello.isPositive()) {
+                connection.quit();
+                return new TargetAttempt(null, target.describe() + " refused EHLO/HELO: " + hello.text(), false);
+            }
+            TransactionResult result;
+            try {
+                result = SmtpTransaction.run(connection, envelope(mail, recipients));
+            } catch (IOException e) {
+                return new TargetAttempt(null, "lost connection with " + target.describe() + ": " + e.getMessage(),
+                        true);
+            }
+            connection.quit();
+            return new TargetAttempt(results(mail, result, target, Duration.between(start, clock.instant())), null,
+                    true);
+        } catch (IOException e) {
+            return new TargetAttempt(null, "connect to " + target.describe() + ": " + e.getMessage(), false);
+        } finally {
+            if (connection != null) {
+                open.remove(connection);
+                connection.close();
+            }
+        }
+    }
+
+    /**
+     * Closes every connection in use, at shutdown: the deliveries under way fail as temporary errors,
+     * are recorded, and the mail is tried again after the restart.
+     */
+    public void abortConnections() {
+        open.forEach(SmtpConnection::close);
+    }
+
+    private static Envelope envelope(OutgoingMail mail, List<MailAddress> recipients) {
+        return new Envelope(mail.sender(), recipients, mail.message().size(), out -> {
+            out.write(mail.message().headerSection());
+            try (InputStream body = mail.message().body().open(0)) {
+                body.transferTo(out);
+            }
+        });
+    }
+
+    private List<RecipientResult> results(OutgoingMail mail, TransactionResult result, Target target,
+                                          Duration took) {
+        List<RecipientResult> results = new ArrayList<>();
+        result.replies().forEach((recipient, reply) -> {
+            RecipientResult r = reply.isPositive() ? RecipientResult.delivered(recipient, target.describe(), reply.text())
+                    : reply.isTemporary() ? RecipientResult.temporary(recipient, target.describe(), reply.text())
+                    : RecipientResult.permanent(recipient, target.describe(), reply.text());
+            LOG.info("{}: to=<{}>, relay={}, delay={}s, status={} ({})", mail.queueId(), recipient.asString(),
+                    target.describe(), String.format(java.util.Locale.ROOT, "%.2f", took.toMillis() / 1000.0),
+                    switch (r.kind()) {
+                        case DELIVERED -> "sent";
+                        case TEMPORARY -> "deferred";
+                        case PERMANENT -> "bounced";
+                    }, reply.text());
+            results.add(r);
+        });
+        return results;
+    }
+
+    /** Turns recipient results into what the store records, applying the retry schedule. */
+    AttemptOutcome outcome(OutgoingMail mail, DeliverySettings settings, List<RecipientResult> results) {
+        List<MailAddress> deferred = new ArrayList<>();
+        List<MailAddress> failed = new ArrayList<>();
+        List<String> deferReasons = new ArrayList<>();
+        List<String> failReasons = new ArrayList<>();
+        Optional<Duration> delay = settings.retries().delayAfter(mail.failedAttempts() + 1);
+        for (RecipientResult r : results) {
+            switch (r.kind()) {
+                case DELIVERED -> { }
+                case PERMANENT -> {
+                    failed.add(r.recipient());
+                    failReasons.add(r.recipient().asString() + ": " + r.detail());
+                }
+                case TEMPORARY -> {
+                    if (delay.isPresent()) {
+                        deferred.add(r.recipient());
+                        deferReasons.add(r.recipient().asString() + ": " + r.detail());
+                        LOG.info("{}: to=<{}>, relay={}, status=deferred ({}); retry in {}", mail.queueId(),
+                                r.recipient().asString(), r.relay(), r.detail(), delay.get());
+                    } else {
+                        failed.add(r.recipient());
+                        failReasons.add(r.recipient().asString() + ": gave up after " + (mail.failedAttempts() + 1)
+                                + " attempts; last error: " + r.detail());
+                        LOG.info("{}: to=<{}>, status=expired after {} attempts ({})", mail.queueId(),
+                                r.recipient().asString(), mail.failedAttempts() + 1, r.detail());
+                    }
+                }
+            }
+        }
+        if (!failed.isEmpty()) {
+            LOG.info("{}: undeliverable to {}; sent to processor {}", mail.queueId(), failed,
+                    settings.failedProcessor());
+        }
+        return new AttemptOutcome(deferred, delay.map(d -> clock.instant().plus(d)),
+                String.join("; ", deferReasons), failed, String.join("; ", failReasons), settings.failedProcessor());
+    }
+}

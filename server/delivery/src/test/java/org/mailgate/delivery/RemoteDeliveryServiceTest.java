@@ -1,0 +1,206 @@
+package org.mailgate.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mailgate.api.delivery.AttemptOutcome;
+import org.mailgate.api.delivery.DeliverySettings;
+import org.mailgate.api.delivery.OutgoingMail;
+import org.mailgate.api.delivery.RetrySchedule;
+import org.mailgate.api.mail.ByteArrayBodySource;
+import org.mailgate.api.mail.MessageParts;
+import org.mailgate.api.mail.QueueId;
+import org.mailgate.api.net.HostAndPort;
+import org.mailgate.testkit.smtp.ReceivedMessage;
+import org.mailgate.testkit.smtp.RecordingSmtpSink;
+import org.mailgate.testkit.smtp.SinkOptions;
+
+class RemoteDeliveryServiceTest {
+
+    static final String HEADERS = "From: alice@example.org\r\nSubject: delivery\r\n\r\n";
+    static final String BODY = "line one\r\n.starts with a dot\r\n..two dots\r\nlast\r\n";
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final StaticDns dns = new StaticDns();
+    final RecordingStore store = new RecordingStore();
+    RecordingSmtpSink sink;
+    RemoteDeliveryService service;
+
+    @BeforeEach
+    void start() {
+        sink = RecordingSmtpSink.start(SinkOptions.defaults());
+        service = new RemoteDeliveryService(store, store, dns, clock, new DeliveryDefaults("gate.test"));
+    }
+
+    @AfterEach
+    void stop() {
+        sink.close();
+    }
+
+    DeliverySettings settings(List<HostAndPort> gateways, int maxRetries) {
+        return new DeliverySettings("outgoing", RetrySchedule.parse("1 minute, 5 minutes", maxRetries), gateways,
+                Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(5), "bounces", 4, sink.port());
+    }
+
+    OutgoingMail entry(int failedAttempts, String... recipients) {
+        OutgoingMail mail = new OutgoingMail(1, new QueueId(42), "000000002A", "outgoing",
+                MaybeSender.of(address("alice@example.org")),
+                java.util.Arrays.stream(recipients).map(RemoteDeliveryServiceTest::address).toList(), failedAttempts,
+                NOW, new MessageParts(HEADERS.getBytes(StandardCharsets.US_ASCII),
+                new ByteArrayBodySource(BODY.getBytes(StandardCharsets.US_ASCII))), List.of());
+        store.put(mail);
+        return mail;
+    }
+
+    static MailAddress address(String s) {
+        try {
+            return new MailAddress(s);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    AttemptOutcome deliver(OutgoingMail mail, DeliverySettings settings) {
+        store.declare(settings);
+        service.deliver(mail.entryId());
+        return store.outcomes.get(store.outcomes.size() - 1);
+    }
+
+    @Test
+    void deliversToTheMxHostExactlyAsStored() {
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        AttemptOutcome outcome = deliver(entry(0, "bob@remote.example", "carol@remote.example"), settings(List.of(), 5));
+
+        assertThat(outcome.deferred()).isEmpty();
+        assertThat(outcome.failed()).isEmpty();
+        ReceivedMessage received = sink.awaitMessage(Duration.ofSeconds(5));
+        assertThat(received.mailFrom()).isEqualTo("alice@example.org");
+        assertThat(received.rcptTo()).containsExactly("bob@remote.example", "carol@remote.example");
+        assertThat(received.dataAsString()).isEqualTo(HEADERS + BODY);
+        assertThat(received.helo()).isEqualTo("gate.test");
+    }
+
+    @Test
+    void aRefusedRecipientFailsAloneWithTheServersReply() {
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        sink.rejectRecipient("carol@remote.example", 550, "5.1.1 no such user carol");
+        AttemptOutcome outcome = deliver(entry(0, "bob@remote.example", "carol@remote.example"), settings(List.of(), 5));
+
+        assertThat(sink.awaitMessage(Duration.ofSeconds(5)).rcptTo()).containsExactly("bob@remote.example");
+        assertThat(outcome.failed()).extracting(MailAddress::asString).containsExactly("carol@remote.example");
+        assertThat(outcome.failureReason()).contains("550 5.1.1 no such user carol");
+        assertThat(outcome.failedProcessor()).isEqualTo("bounces");
+        assertThat(outcome.deferred()).isEmpty();
+    }
+
+    @Test
+    void aTemporaryFailureIsRetriedOnTheSchedule() {
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        sink.failNextMessages(1, 451, "4.3.0 try later");
+        AttemptOutcome outcome = deliver(entry(0, "bob@remote.example"), settings(List.of(), 5));
+
+        assertThat(outcome.deferred()).extracting(MailAddress::asString).containsExactly("bob@remote.example");
+        assertThat(outcome.retryAt()).contains(NOW.plus(Duration.ofMinutes(1)));
+        assertThat(outcome.deferReason()).contains("451 4.3.0 try later");
+        assertThat(deliver(entry(1, "bob@remote.example"), settings(List.of(), 5)).deferred()).isEmpty();
+        assertThat(sink.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
+    }
+
+    @Test
+    void afterTheLastRetryTheMailFails() {
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        sink.failNextMessages(1, 451, "4.3.0 still busy");
+        AttemptOutcome outcome = deliver(entry(5, "bob@remote.example"), settings(List.of(), 5));
+        assertThat(outcome.deferred()).isEmpty();
+        assertThat(outcome.failed()).hasSize(1);
+        assertThat(outcome.failureReason()).contains("gave up after 6 attempts").contains("451 4.3.0 still busy");
+    }
+
+    @Test
+    void anUnreachableHostIsSkippedForTheNextMx() throws Exception {
+        int closedPortAddressHasNoListener;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress("127.0.0.2", sink.port()));
+            closedPortAddressHasNoListener = probe.getLocalPort();
+        }
+        assertThat(closedPortAddressHasNoListener).isEqualTo(sink.port());
+        dns.mx("remote.example", 10, "mx1.remote.example").a("mx1.remote.example", "127.0.0.2")
+                .mx("remote.example", 20, "mx2.remote.example").a("mx2.remote.example", "127.0.0.1");
+        AttemptOutcome outcome = deliver(entry(0, "bob@remote.example"), settings(List.of(), 5));
+        assertThat(outcome.deferred()).isEmpty();
+        assertThat(sink.awaitMessage(Duration.ofSeconds(5)).rcptTo()).containsExactly("bob@remote.example");
+    }
+
+    @Test
+    void noListeningHostDefersWithTheConnectionError() {
+        sink.stop();
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        AttemptOutcome outcome = deliver(entry(0, "bob@remote.example"), settings(List.of(), 5));
+        assertThat(outcome.deferred()).hasSize(1);
+        assertThat(outcome.deferReason()).contains("connect to mx.remote.example[127.0.0.1]");
+    }
+
+    @Test
+    void aDomainThatDoesNotExistFailsAtOnce() {
+        AttemptOutcome outcome = deliver(entry(0, "bob@nowhere.example"), settings(List.of(), 5));
+        assertThat(outcome.failed()).hasSize(1);
+        assertThat(outcome.failureReason()).contains("domain nowhere.example does not exist");
+    }
+
+    @Test
+    void aNullMxFailsAtOnce() {
+        dns.mx("nomail.example", 0, ".");
+        AttemptOutcome outcome = deliver(entry(0, "bob@nomail.example"), settings(List.of(), 5));
+        assertThat(outcome.failureReason()).contains("accepts no mail (null MX)");
+    }
+
+    @Test
+    void aDnsFailureIsTemporary() {
+        dns.failing("flaky.example");
+        AttemptOutcome outcome = deliver(entry(0, "bob@flaky.example"), settings(List.of(), 5));
+        assertThat(outcome.deferred()).hasSize(1);
+        assertThat(outcome.failed()).isEmpty();
+    }
+
+    @Test
+    void withoutMxTheDomainItselfIsTheHost() {
+        dns.a("plain.example", "127.0.0.1");
+        AttemptOutcome outcome = deliver(entry(0, "bob@plain.example"), settings(List.of(), 5));
+        assertThat(outcome.deferred()).isEmpty();
+        assertThat(sink.awaitMessage(Duration.ofSeconds(5)).rcptTo()).containsExactly("bob@plain.example");
+    }
+
+    @Test
+    void aGatewayTakesAllMailWhateverTheMx() {
+        AttemptOutcome outcome = deliver(entry(0, "bob@remote.example", "dan@other.example"),
+                settings(List.of(new HostAndPort("127.0.0.1", sink.port())), 5));
+        assertThat(outcome.deferred()).isEmpty();
+        assertThat(outcome.failed()).isEmpty();
+        assertThat(sink.awaitMessage(Duration.ofSeconds(5)).rcptTo())
+                .containsExactly("bob@remote.example", "dan@other.example");
+    }
+
+    @Test
+    void recipientsOfDifferentDomainsGoInSeparateTransactions() {
+        dns.mx("one.example", 10, "mx.one.example").a("mx.one.example", "127.0.0.1")
+                .mx("two.example", 10, "mx.two.example").a("mx.two.example", "127.0.0.1");
+        deliver(entry(0, "a@one.example", "b@two.example", "c@one.example"), settings(List.of(), 5));
+        List<ReceivedMessage> received = sink.awaitMessages(2, Duration.ofSeconds(5));
+        assertThat(received).extracting(ReceivedMessage::rcptTo).containsExactlyInAnyOrder(
+                List.of("a@one.example", "c@one.example"), List.of("b@two.example"));
+    }
+}
