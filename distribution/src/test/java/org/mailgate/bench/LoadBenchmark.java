@@ -1,0 +1,244 @@
+package org.mailgate.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mailgate.testkit.smtp.RecordingSmtpSink;
+import org.mailgate.testkit.smtp.SinkOptions;
+import org.mailgate.testkit.smtp.SmtpDialogue;
+import org.mailgate.testkit.smtp.SmtpReply;
+
+/**
+ * Load tool: starts the packaged gateway ({@code distribution/target/mailgate/bin/mailgate}) on a
+ * throw-away configuration whose RemoteDelivery sends everything to a recording sink, sends messages
+ * over parallel SMTP connections, and prints the time to the first 220 banner, the accept rate, the
+ * end-to-end rate (until the sink has every message) and the gateway's resident memory.
+ *
+ * <pre>
+ * ./mvnw -B -Pbench verify                       # 20,000 x 4 KiB over 20 connections
+ * ./mvnw -B -Pbench verify -Dbench.messages=50000 -Dbench.connections=40 -Dbench.size=1024
+ * </pre>
+ */
+public final class LoadBenchmark {
+
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("mailgate.distribution", "target/mailgate")).toAbsolutePath();
+        int messages = Integer.getInteger("bench.messages", 20_000);
+        int connections = Integer.getInteger("bench.connections", 20);
+        int size = Integer.getInteger("bench.size", 4096);
+        Path work = Files.createTempDirectory("mailgate-bench");
+
+        try (RecordingSmtpSink sink = RecordingSmtpSink.start(SinkOptions.defaults().withRecordContent(false))) {
+            int smtpPort = freePort();
+            Path conf = writeConf(work.resolve("conf"), smtpPort, sink.port());
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/mailgate").toString(), "--conf",
+                    conf.toString(), "--var", work.resolve("var").toString()).redirectErrorStream(true);
+            List<String> output = new ArrayList<>();
+            long launched = System.nanoTime();
+            Process gateway = builder.start();
+            Thread.ofVirtual().start(() -> pump(gateway, output));
+            InetSocketAddress smtp = new InetSocketAddress("127.0.0.1", smtpPort);
+            long firstBanner = firstBanner(launched, gateway, smtp, output);
+
+            long rssBefore = rssKb(gateway.pid());
+            AtomicLong peakRss = new AtomicLong(rssBefore);
+            Thread sampler = Thread.ofVirtual().start(() -> sample(gateway.pid(), peakRss));
+
+            byte[] message = message(size);
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                clients.add(Thread.ofPlatform().start(() -> send(smtp, messages, next, refused, message)));
+            }
+            for (Thread client : clients) {
+                client.join();
+            }
+            long accepted = System.nanoTime();
+            sink.awaitMessages(messages - refused.get(), Duration.ofMinutes(10));
+            long delivered = System.nanoTime();
+            sampler.interrupt();
+            long hwm = peakRssKb(gateway.pid());
+
+            gateway.toHandle().destroy();
+            int exit = gateway.waitFor();
+
+            double acceptSeconds = (accepted - start) / 1e9;
+            double endToEndSeconds = (delivered - start) / 1e9;
+            System.out.printf(Locale.ROOT, "%nMailgate load benchmark: %d messages of %d bytes over %d connections%n",
+                    messages, size, connections);
+            System.out.printf(Locale.ROOT, "  first 220 banner     %6d ms after launch%n", firstBanner);
+            System.out.printf(Locale.ROOT, "  accepted (250)       %8.0f msg/s  (%.2f s, %d refused)%n",
+                    (messages - refused.get()) / acceptSeconds, acceptSeconds, refused.get());
+            System.out.printf(Locale.ROOT, "  delivered to sink    %8.0f msg/s  (%.2f s from first MAIL to last delivery)%n",
+                    (messages - refused.get()) / endToEndSeconds, endToEndSeconds);
+            System.out.printf(Locale.ROOT, "  gateway RSS          %6d MB at start, %d MB peak sampled, %d MB high-water%n",
+                    rssBefore / 1024, peakRss.get() / 1024, hwm / 1024);
+            System.out.printf(Locale.ROOT, "  exit code on SIGTERM %d%n", exit);
+        }
+    }
+
+    /** Milliseconds from launch until a connection gets a 220 banner. */
+    private static long firstBanner(long launched, Process gateway, InetSocketAddress smtp, List<String> output)
+            throws IOException {
+        long deadline = launched + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!gateway.isAlive()) {
+                throw new IllegalStateException("gateway ended:\n" + String.join("\n", output));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(smtp, 1000);
+                byte[] banner = new byte[3];
+                if (socket.getInputStream().readNBytes(banner, 0, 3) == 3 && banner[0] == '2') {
+                    return (System.nanoTime() - launched) / 1_000_000;
+                }
+            } catch (java.net.ConnectException notYet) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+        }
+        throw new IllegalStateException("no 220 banner within 60 s:\n" + String.join("\n", output));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static void pump(Process gateway, List<String> output) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(gateway.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                synchronized (output) {
+                    output.add(line);
+                }
+                if (line.contains(" ERROR ") || line.contains(" WARN ")) {
+                    System.out.println("gateway: " + line);
+                }
+            }
+        } catch (IOException ignored) {
+            // ended
+        }
+    }
+
+    private static void send(InetSocketAddress smtp, int total, AtomicInteger next, AtomicInteger refused,
+                             byte[] message) {
+        try (SmtpDialogue client = SmtpDialogue.connect(smtp)) {
+            client.expect(220);
+            client.ehlo("bench.example");
+            while (next.getAndIncrement() < total) {
+                SmtpReply reply = client.sendMail("sender@bench.example", List.of("rcpt@remote.example"), message);
+                if (reply.code() != 250) {
+                    refused.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private static byte[] message(int size) {
+        StringBuilder m = new StringBuilder("From: sender@bench.example\r\nTo: rcpt@remote.example\r\n"
+                + "Subject: load\r\n\r\n");
+        while (m.length() < size - 80) {
+            m.append("The quick brown fox jumps over the lazy dog, again and again and again.\r\n");
+        }
+        return m.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void sample(long pid, AtomicLong peak) {
+        while (!Thread.currentThread().isInterrupted()) {
+            peak.accumulateAndGet(rssKb(pid), Math::max);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static long rssKb(long pid) {
+        return statusField(pid, "VmRSS:");
+    }
+
+    private static long peakRssKb(long pid) {
+        return statusField(pid, "VmHWM:");
+    }
+
+    private static long statusField(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static Path writeConf(Path conf, int smtpPort, int sinkPort) throws IOException {
+        Files.createDirectories(conf);
+        Files.writeString(conf.resolve("smtpserver.xml"), """
+                <smtpservers>
+                  <smtpserver>
+                    <bind>127.0.0.1:%d</bind>
+                    <helloName>bench.test</helloName>
+                    <authorizedAddresses>127.0.0.0/8</authorizedAddresses>
+                    <connectionLimit>0</connectionLimit>
+                  </smtpserver>
+                </smtpservers>
+                """.formatted(smtpPort));
+        Files.writeString(conf.resolve("domainlist.xml"), """
+                <domainlist><domainnames><domainname>bench.test</domainname></domainnames></domainlist>
+                """);
+        Files.writeString(conf.resolve("dnsservice.xml"), """
+                <dnsservice><servers><server>127.0.0.1</server></servers><autodiscover>false</autodiscover></dnsservice>
+                """);
+        Files.writeString(conf.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="org.mailgate" level="WARN"/>
+                  <logger name="org.mailgate.app.Main" level="INFO"/>
+                  <root level="WARN"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """);
+        Files.writeString(conf.resolve("mailetcontainer.xml"), """
+                <mailetcontainer>
+                  <processors>
+                    <processor state="root">
+                      <mailet match="All" class="ToProcessor"><processor>transport</processor></mailet>
+                    </processor>
+                    <processor state="transport">
+                      <mailet match="All" class="RemoveMimeHeader"><name>bcc</name></mailet>
+                      <mailet match="All" class="RemoteDelivery">
+                        <gateway>127.0.0.1:%d</gateway>
+                        <deliveryThreads>20</deliveryThreads>
+                      </mailet>
+                    </processor>
+                    <processor state="error">
+                      <mailet match="All" class="ToRepository"><repositoryPath>file://var/mail/error/</repositoryPath></mailet>
+                    </processor>
+                  </processors>
+                </mailetcontainer>
+                """.formatted(sinkPort));
+        return conf;
+    }
+}

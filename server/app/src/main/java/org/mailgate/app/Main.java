@@ -1,0 +1,145 @@
+package org.mailgate.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.mailgate.api.config.ConfigError;
+import org.mailgate.api.config.ConfigReport;
+import org.mailgate.app.cli.CommandLine;
+import org.mailgate.app.config.MailgateConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * The {@code mailgate} command: {@code run} (the default) runs the gateway in the foreground until
+ * SIGTERM or SIGINT, then stops cleanly and exits 0; {@code check} validates the configuration and
+ * exits 1 listing every error as {@code file:line: message}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        long startNanos = System.nanoTime();
+        Path home = Path.of(System.getProperty("mailgate.home", ".")).toAbsolutePath().normalize();
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args, home);
+        } catch (CommandLine.UsageException e) {
+            System.err.println("mailgate: " + e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        switch (commandLine.command()) {
+            case "help" -> {
+                System.out.println(CommandLine.USAGE);
+                System.exit(0);
+            }
+            case "check" -> System.exit(check(commandLine, System.out, System.err));
+            default -> System.exit(run(commandLine, startNanos));
+        }
+    }
+
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /** Validates every configuration file and mailet; prints the errors; 0 when there are none. */
+    static int check(CommandLine commandLine, PrintStream out, PrintStream err) {
+        useLogbackConfig(commandLine.confDir());
+        ConfigReport report = new ConfigReport();
+        assemble(commandLine, report);
+        report.warnings().forEach(w -> err.println("warning: " + w));
+        List<ConfigError> errors = report.errors();
+        if (errors.isEmpty()) {
+            out.println("configuration in " + commandLine.confDir() + " is valid");
+            return 0;
+        }
+        errors.forEach(e -> err.println(e));
+        err.println(errors.size() + (errors.size() == 1 ? " error" : " errors") + " in " + commandLine.confDir());
+        return 1;
+    }
+
+    private static int run(CommandLine commandLine, long startNanos) {
+        useLogbackConfig(commandLine.confDir());
+        useTemporaryDirectory(commandLine.varDir());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        ConfigReport report = new ConfigReport();
+        Gateway gateway = assemble(commandLine, report);
+        report.warnings().forEach(w -> log.warn("{}", w));
+        if (report.hasErrors()) {
+            report.errors().forEach(e -> log.error("{}", e));
+            log.error("not started: {} configuration error(s); run 'mailgate check' to list them",
+                    report.errors().size());
+            return 1;
+        }
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
+        Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
+        try {
+            gateway.start();
+        } catch (Exception e) {
+            log.error("not started: {}", e.getMessage(), e);
+            gateway.stop();
+            return 1;
+        }
+        log.info("Mailgate {} ready in {} ms: SMTP on {}; state in {}", version(),
+                (System.nanoTime() - startNanos) / 1_000_000, gateway.smtpAddresses(), commandLine.varDir());
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("stopping: no new connections; finishing the work under way");
+        gateway.stop();
+        log.info("Mailgate stopped");
+        return 0;
+    }
+
+    /**
+     * Reads every file and builds the gateway, so that one run reports every problem: the readers go on
+     * with defaults after an error, and the pipeline is built even when another file is wrong.
+     */
+    private static Gateway assemble(CommandLine commandLine, ConfigReport report) {
+        MailgateConfig config = MailgateConfig.read(commandLine.confDir(), report);
+        try {
+            return Gateway.assemble(config, commandLine.varDir(), version(), report);
+        } catch (RuntimeException e) {
+            if (!report.hasErrors()) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    /** Logging is configured by {@code conf/logback.xml} when it exists; set before the first logger. */
+    private static void useLogbackConfig(Path confDir) {
+        Path logback = confDir.resolve("logback.xml");
+        if (Files.isRegularFile(logback) && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", logback.toAbsolutePath().toString());
+        }
+    }
+
+    /** Large messages spill to disk while mailets rewrite them: keep that in var/tmp, emptied at start. */
+    private static void useTemporaryDirectory(Path varDir) {
+        Path tmp = varDir.resolve("tmp").toAbsolutePath();
+        try {
+            Files.createDirectories(tmp);
+            try (var old = Files.list(tmp)) {
+                for (Path file : old.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            System.setProperty("java.io.tmpdir", tmp.toString());
+        } catch (IOException e) {
+            System.err.println("mailgate: cannot prepare " + tmp + ": " + e.getMessage());
+        }
+    }
+}

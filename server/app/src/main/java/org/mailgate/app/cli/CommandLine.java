@@ -1,0 +1,73 @@
+package org.mailgate.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code mailgate [run|check] [--conf DIR] [--var DIR]}. Without options, {@code conf/} and
+ * {@code var/} beside {@code bin/} (the launcher passes {@code mailgate.home}).
+ */
+public record CommandLine(String command, Path confDir, Path varDir, List<String> arguments) {
+
+    public static final String USAGE = """
+            usage: mailgate [run|check] [--conf DIR] [--var DIR]
+              run     run the gateway in the foreground (the default); stop it with SIGTERM
+              check   validate the configuration and list every error; exit 1 if there is one
+              --conf  configuration directory (default: conf/ beside bin/)
+              --var   state directory: spool database, temporary files (default: var/ beside bin/)""";
+
+    /** Thrown for a command line that cannot be understood. */
+    public static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    public static CommandLine parse(String[] args, Path home) throws UsageException {
+        String command = null;
+        Path conf = null;
+        Path var = null;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--conf" -> conf = Path.of(value(args, ++i, arg));
+                case "--var" -> var = Path.of(value(args, ++i, arg));
+                case "-h", "--help", "help" -> command = "help";
+                default -> {
+                    if (arg.startsWith("--conf=")) {
+                        conf = Path.of(arg.substring("--conf=".length()));
+                    } else if (arg.startsWith("--var=")) {
+                        var = Path.of(arg.substring("--var=".length()));
+                    } else if (arg.startsWith("-")) {
+                        throw new UsageException("unknown option " + arg);
+                    } else if (command == null) {
+                        command = arg;
+                    } else {
+                        rest.add(arg);
+                    }
+                }
+            }
+        }
+        command = Optional.ofNullable(command).orElse("run");
+        if (!List.of("run", "check", "help").contains(command)) {
+            throw new UsageException("unknown command '" + command + "'");
+        }
+        if (!rest.isEmpty()) {
+            throw new UsageException("unexpected arguments: " + String.join(" ", rest));
+        }
+        return new CommandLine(command, conf != null ? conf : home.resolve("conf"),
+                var != null ? var : home.resolve("var"), rest);
+    }
+
+    private static String value(String[] args, int index, String option) throws UsageException {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new UsageException(option + " needs a directory");
+        }
+        return args[index];
+    }
+}

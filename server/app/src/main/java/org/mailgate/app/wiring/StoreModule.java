@@ -1,0 +1,27 @@
+package org.mailgate.app.wiring;
+
+import com.google.inject.AbstractModule;
+import org.mailgate.api.delivery.OutgoingQueues;
+import org.mailgate.api.delivery.OutgoingStore;
+import org.mailgate.api.domain.DomainList;
+import org.mailgate.api.repository.MailRepositoryStore;
+import org.mailgate.api.spool.MailSpool;
+import org.mailgate.api.spool.SpoolProcessing;
+import org.mailgate.spool.H2MailRepositoryStore;
+import org.mailgate.spool.H2OutgoingQueues;
+import org.mailgate.spool.SpoolStore;
+import org.mailgate.spool.domain.ConfiguredDomainList;
+
+/** The H2 store behind the spool, the outgoing queues, the repositories and the domain list. */
+final class StoreModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(MailSpool.class).to(SpoolStore.class);
+        bind(SpoolProcessing.class).to(SpoolStore.class);
+        bind(OutgoingQueues.class).to(H2OutgoingQueues.class);
+        bind(OutgoingStore.class).to(H2OutgoingQueues.class);
+        bind(MailRepositoryStore.class).to(H2MailRepositoryStore.class);
+        bind(DomainList.class).to(ConfiguredDomainList.class);
+    }
+}

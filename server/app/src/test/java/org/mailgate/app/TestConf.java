@@ -1,0 +1,126 @@
+package org.mailgate.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a configuration directory for a test: SMTP on 127.0.0.1 (port 0 unless given), DNS from a
+ * loopback server, a root → transport pipeline whose RemoteDelivery reaches MX hosts on the sink's port.
+ */
+public final class TestConf {
+
+    private int smtpPort = 0;
+    private String authorized = "127.0.0.0/8";
+    private String localDomains = "<domainname>local.example</domainname>";
+    private String dns = "127.0.0.1:53";
+    private int mxPort = 25;
+    private String delayTime = "100, 200, 400";
+    private int maxRetries = 5;
+    private String maxMessageSize = "51200";
+    private String transportExtra = "";
+    private String rootExtra = "";
+
+    public TestConf smtpPort(int port) {
+        this.smtpPort = port;
+        return this;
+    }
+
+    public TestConf authorizedAddresses(String networks) {
+        this.authorized = networks;
+        return this;
+    }
+
+    public TestConf dnsServer(String hostAndPort) {
+        this.dns = hostAndPort;
+        return this;
+    }
+
+    public TestConf mxPort(int port) {
+        this.mxPort = port;
+        return this;
+    }
+
+    public TestConf retries(String delayTime, int maxRetries) {
+        this.delayTime = delayTime;
+        this.maxRetries = maxRetries;
+        return this;
+    }
+
+    public TestConf maxMessageSize(String size) {
+        this.maxMessageSize = size;
+        return this;
+    }
+
+    /** Mailets put at the start of the root processor. */
+    public TestConf rootMailets(String xml) {
+        this.rootExtra = xml;
+        return this;
+    }
+
+    /** Mailets put before RemoteDelivery in the transport processor. */
+    public TestConf transportMailets(String xml) {
+        this.transportExtra = xml;
+        return this;
+    }
+
+    public Path writeTo(Path conf) throws IOException {
+        Files.createDirectories(conf);
+        Files.writeString(conf.resolve("smtpserver.xml"), """
+                <smtpservers>
+                  <smtpserver>
+                    <bind>127.0.0.1:%d</bind>
+                    <helloName>mailgate.test</helloName>
+                    <connectiontimeout>60</connectiontimeout>
+                    <authorizedAddresses>%s</authorizedAddresses>
+                    <maxmessagesize>%s</maxmessagesize>
+                  </smtpserver>
+                </smtpservers>
+                """.formatted(smtpPort, authorized, maxMessageSize));
+        Files.writeString(conf.resolve("domainlist.xml"), """
+                <domainlist>
+                  <domainnames>%s</domainnames>
+                  <defaultDomain>local.example</defaultDomain>
+                </domainlist>
+                """.formatted(localDomains));
+        Files.writeString(conf.resolve("dnsservice.xml"), """
+                <dnsservice>
+                  <servers><server>%s</server></servers>
+                  <autodiscover>false</autodiscover>
+                  <timeout>2</timeout>
+                </dnsservice>
+                """.formatted(dns));
+        Files.writeString(conf.resolve("mailetcontainer.xml"), """
+                <mailetcontainer>
+                  <context><postmaster>postmaster@local.example</postmaster></context>
+                  <spooler><threads>8</threads></spooler>
+                  <processors>
+                    <processor state="root">
+                      %s
+                      <mailet match="All" class="ToProcessor"><processor>transport</processor></mailet>
+                    </processor>
+                    <processor state="transport">
+                      <mailet match="All" class="RemoveMimeHeader"><name>bcc</name></mailet>
+                      %s
+                      <mailet match="HostIsLocal" class="ToRepository">
+                        <repositoryPath>file://var/mail/inbound/</repositoryPath>
+                      </mailet>
+                      <mailet match="All" class="RemoteDelivery">
+                        <delayTime>%s</delayTime>
+                        <maxRetries>%d</maxRetries>
+                        <mxPort>%d</mxPort>
+                        <connectiontimeout>2000</connectiontimeout>
+                        <timeout>10000</timeout>
+                      </mailet>
+                    </processor>
+                    <processor state="error">
+                      <mailet match="All" class="ToRepository">
+                        <repositoryPath>file://var/mail/error/</repositoryPath>
+                      </mailet>
+                    </processor>
+                  </processors>
+                </mailetcontainer>
+                """.formatted(rootExtra, transportExtra, delayTime, maxRetries, mxPort));
+        return conf;
+    }
+}
