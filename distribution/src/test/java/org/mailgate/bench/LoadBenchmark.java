@@ -128,7 +128,7 @@ public final class LoadBenchmark {
                 synchronized (output) {
                     output.add(line);
                 }
-                if (line.contains(" ERROR ") || line.contains(" WARN ")) {
+                if (line.contains(" ERROR ") || line.contains(" WARN ") || line.contains("checkpoints")) {
                     System.out.println("gateway: " + line);
                 }
             }
@@ -216,7 +216,7 @@ public final class LoadBenchmark {
                     <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n</pattern></encoder>
                   </appender>
                   <logger name="org.mailgate" level="WARN"/>
-                  <logger name="org.mailgate.app.Main" level="INFO"/>
+                  <logger name="org.mailgate.app.Main" level="INFO"/><logger name="org.mailgate.spool.GroupSync" level="DEBUG"/>
                   <root level="WARN"><appender-ref ref="OUT"/></root>
                 </configuration>
                 """);

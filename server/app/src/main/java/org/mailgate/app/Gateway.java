@@ -82,7 +82,8 @@ public final class Gateway {
         Conveyors conveyors = new Conveyors(Map.of("spool", queues.spool(), "outgoing", queues.outgoing()), routes,
                 delivery, Duration.ofSeconds(20));
         List<Service> services = List.of(injector.getInstance(Database.class),
-                injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), conveyors);
+                injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery,
+                conveyors);
         return new Gateway(injector, pipeline, services);
     }
 

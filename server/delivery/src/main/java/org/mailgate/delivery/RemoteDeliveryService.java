@@ -22,6 +22,7 @@ import org.mailgate.api.dns.DnsResolver;
 import org.mailgate.delivery.route.RouteException;
 import org.mailgate.delivery.route.Router;
 import org.mailgate.delivery.route.Target;
+import org.mailgate.delivery.smtp.ConnectionCache;
 import org.mailgate.delivery.smtp.Envelope;
 import org.mailgate.delivery.smtp.SmtpConnection;
 import org.mailgate.delivery.smtp.SmtpReply;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * transaction. Temporary failures wait for the next retry of the schedule; once the schedule is used
  * up, or on a permanent failure, the recipients go to the queue's failure processor.
  */
-public final class RemoteDeliveryService {
+public final class RemoteDeliveryService implements org.mailgate.api.Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteDeliveryService.class);
     /** How long mail of a queue that no RemoteDelivery declares waits before it is looked at again. */
@@ -48,6 +49,7 @@ public final class RemoteDeliveryService {
     private final Clock clock;
     private final DeliveryDefaults defaults;
     private final java.util.Set<SmtpConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ConnectionCache connections;
 
     @Inject
     public RemoteDeliveryService(OutgoingStore store, OutgoingQueues queues, DnsResolver dns, Clock clock,
@@ -57,6 +59,38 @@ public final class RemoteDeliveryService {
         this.router = new Router(dns);
         this.clock = clock;
         this.defaults = defaults;
+        this.connections = new ConnectionCache(defaults.messagesPerConnection(), defaults.connectionIdle(), clock);
+    }
+
+    private volatile Thread sweeper;
+
+    /** Starts closing idle connections to remote servers once they have waited too long. */
+    @Override
+    public void start() {
+        sweeper = Thread.ofVirtual().name("delivery-connection-sweeper").start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(defaults.connectionIdle());
+                    connections.closeExpired();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Says QUIT on the idle connections. Deliveries under way are stopped by the routes before. */
+    @Override
+    public void stop() {
+        if (sweeper != null) {
+            sweeper.interrupt();
+        }
+        connections.closeAll();
+    }
+
+    @Override
+    public String serviceName() {
+        return "delivery";
     }
 
     /** Attempts delivery of entry {@code entryId}; does nothing if it is gone. */
@@ -131,39 +165,75 @@ public final class RemoteDeliveryService {
     private TargetAttempt tryTarget(OutgoingMail mail, List<MailAddress> recipients, DeliverySettings settings,
                                     Target target) {
         Instant start = clock.instant();
-        SmtpConnection connection = null;
+        String heloName = settings.heloName().orElse(defaults.heloName());
+        ConnectionCache.Key key = new ConnectionCache.Key(target.address(), heloName);
+        Session session = null;
         try {
-            connection = SmtpConnection.open(target.address(), target.describe(), settings.connectTimeout(),
-                    settings.readTimeout());
-            open.add(connection);
-            SmtpReply greeting = connection.read();
-            if (greeting.code() != 220) {
-                connection.quit();
-                return new TargetAttempt(null, target.describe() + " greeted with " + greeting.text(), false);
-            }
-            SmtpReply hello = connection.hello(settings.heloName().orElse(defaults.heloName()));
-            if (!hello.isPositive()) {
-                connection.quit();
-                return new TargetAttempt(null, target.describe() + " refused EHLO/HELO: " + hello.text(), false);
+            session = reusedOrNew(key, target, settings, heloName);
+            if (session.refusal() != null) {
+                return new TargetAttempt(null, session.refusal(), false);
             }
             TransactionResult result;
             try {
-                result = SmtpTransaction.run(connection, envelope(mail, recipients));
+                result = SmtpTransaction.run(session.connection(), envelope(mail, recipients));
             } catch (IOException e) {
                 return new TargetAttempt(null, "lost connection with " + target.describe() + ": " + e.getMessage(),
                         true);
             }
-            connection.quit();
-            return new TargetAttempt(results(mail, result, target, Duration.between(start, clock.instant())), null,
-                    true);
+            List<RecipientResult> results = results(mail, result, target, Duration.between(start, clock.instant()));
+            if (!result.closing()) {
+                open.remove(session.connection());
+                connections.give(key, session.connection(), session.messages() + 1);
+                session = null;
+            }
+            return new TargetAttempt(results, null, true);
         } catch (IOException e) {
             return new TargetAttempt(null, "connect to " + target.describe() + ": " + e.getMessage(), false);
         } finally {
-            if (connection != null) {
-                open.remove(connection);
-                connection.close();
+            if (session != null && session.connection() != null) {
+                open.remove(session.connection());
+                session.connection().quit();
             }
         }
+    }
+
+    /**
+     * A connection ready for a transaction: an idle one to the same target, reset with RSET so nothing of
+     * the last message can leak into the next; else a new one, greeted with EHLO.
+     */
+    private Session reusedOrNew(ConnectionCache.Key key, Target target, DeliverySettings settings, String heloName)
+            throws IOException {
+        Optional<ConnectionCache.Reused> cached = connections.take(key);
+        while (cached.isPresent()) {
+            SmtpConnection connection = cached.get().connection();
+            open.add(connection);
+            try {
+                if (connection.command("RSET").isPositive()) {
+                    return new Session(connection, cached.get().messages(), null);
+                }
+            } catch (IOException e) {
+                LOG.debug("cached connection to {} unusable: {}", target.describe(), e.getMessage());
+            }
+            open.remove(connection);
+            connection.close();
+            cached = connections.take(key);
+        }
+        SmtpConnection connection = SmtpConnection.open(target.address(), target.describe(), settings.connectTimeout(),
+                settings.readTimeout());
+        open.add(connection);
+        SmtpReply greeting = connection.read();
+        if (greeting.code() != 220) {
+            return new Session(connection, 0, target.describe() + " greeted with " + greeting.text());
+        }
+        SmtpReply hello = connection.hello(heloName);
+        if (!hello.isPositive()) {
+            return new Session(connection, 0, target.describe() + " refused EHLO/HELO: " + hello.text());
+        }
+        return new Session(connection, 0, null);
+    }
+
+    /** A connection for one transaction: how many messages it carried before, or why it cannot be used. */
+    private record Session(SmtpConnection connection, int messages, String refusal) {
     }
 
     /**
@@ -172,7 +242,10 @@ public final class RemoteDeliveryService {
      */
     public void abortConnections() {
         open.forEach(SmtpConnection::close);
+        connections.closeAll();
     }
+
+
 
     private static Envelope envelope(OutgoingMail mail, List<MailAddress> recipients) {
         return new Envelope(mail.sender(), recipients, mail.message().size(), out -> {

@@ -43,7 +43,7 @@ class RemoteDeliveryServiceTest {
     @BeforeEach
     void start() {
         sink = RecordingSmtpSink.start(SinkOptions.defaults());
-        service = new RemoteDeliveryService(store, store, dns, clock, new DeliveryDefaults("gate.test"));
+        service = new RemoteDeliveryService(store, store, dns, clock, DeliveryDefaults.of("gate.test"));
     }
 
     @AfterEach
@@ -57,11 +57,15 @@ class RemoteDeliveryServiceTest {
     }
 
     OutgoingMail entry(int failedAttempts, String... recipients) {
-        OutgoingMail mail = new OutgoingMail(1, new QueueId(42), "000000002A", "outgoing",
+        return entry(1, failedAttempts, recipients);
+    }
+
+    OutgoingMail entry(long id, int failedAttempts, String... recipients) {
+        OutgoingMail mail = new OutgoingMail(id, new QueueId(42), "000000002A", "outgoing",
                 MaybeSender.of(address("alice@example.org")),
                 java.util.Arrays.stream(recipients).map(RemoteDeliveryServiceTest::address).toList(), failedAttempts,
                 NOW, new MessageParts(HEADERS.getBytes(StandardCharsets.US_ASCII),
-                new ByteArrayBodySource(BODY.getBytes(StandardCharsets.US_ASCII))), List.of());
+                new ByteArrayBodySource(BODY.getBytes(StandardCharsets.US_ASCII))));
         store.put(mail);
         return mail;
     }
@@ -202,5 +206,32 @@ class RemoteDeliveryServiceTest {
         List<ReceivedMessage> received = sink.awaitMessages(2, Duration.ofSeconds(5));
         assertThat(received).extracting(ReceivedMessage::rcptTo).containsExactlyInAnyOrder(
                 List.of("a@one.example", "c@one.example"), List.of("b@two.example"));
+    }
+
+    @Test
+    void oneConnectionCarriesSeveralMessagesEachWithItsOwnEnvelope() {
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        sink.rejectRecipient("nobody@remote.example", 550, "5.1.1 no such user");
+        DeliverySettings settings = settings(List.of(), 5);
+        deliver(entry(1, 0, "a@remote.example", "b@remote.example"), settings);
+        deliver(entry(2, 0, "nobody@remote.example"), settings);
+        deliver(entry(3, 0, "c@remote.example"), settings);
+        List<ReceivedMessage> received = sink.awaitMessages(2, Duration.ofSeconds(5));
+        assertThat(received).extracting(ReceivedMessage::rcptTo)
+                .containsExactly(List.of("a@remote.example", "b@remote.example"), List.of("c@remote.example"));
+        assertThat(sink.connectionCount()).as("one connection for all three").isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionTheServerClosedIsReplacedByANewOne() {
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        DeliverySettings settings = settings(List.of(), 5);
+        deliver(entry(1, 0, "a@remote.example"), settings);
+        sink.stop();
+        sink.restart();
+        AttemptOutcome outcome = deliver(entry(2, 0, "b@remote.example"), settings);
+        assertThat(outcome.deferred()).isEmpty();
+        assertThat(sink.awaitMessages(2, Duration.ofSeconds(5))).extracting(ReceivedMessage::rcptTo)
+                .containsExactly(List.of("a@remote.example"), List.of("b@remote.example"));
     }
 }

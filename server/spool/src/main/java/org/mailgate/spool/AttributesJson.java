@@ -29,12 +29,57 @@ final class AttributesJson {
     }
 
     static String write(Stream<Attribute> attributes, String mailName) {
+        List<Attribute> all = attributes.toList();
+        if (all.stream().allMatch(a -> a.getValue().value() instanceof String)) {
+            return writeStrings(all);
+        }
         ObjectNode root = MAPPER.createObjectNode();
-        attributes.forEach(a -> a.getValue().toJson().ifPresentOrElse(
+        all.forEach(a -> a.getValue().toJson().ifPresentOrElse(
                 json -> root.set(a.getName().asString(), json),
                 () -> LOG.warn("mail {}: attribute {} has no stored form and is dropped", mailName,
                         a.getName().asString())));
         return root.toString();
+    }
+
+    /**
+     * The common case (the SMTP session's HELO name and session id) written without building a JSON
+     * tree; the same form as the Mailet API's StringSerializer writes.
+     */
+    private static String writeStrings(List<Attribute> attributes) {
+        StringBuilder json = new StringBuilder(64 + attributes.size() * 64).append('{');
+        for (int i = 0; i < attributes.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            Attribute a = attributes.get(i);
+            quote(json, a.getName().asString());
+            json.append(":{\"serializer\":\"StringSerializer\",\"value\":");
+            quote(json, (String) a.getValue().value());
+            json.append('}');
+        }
+        return json.append('}').toString();
+    }
+
+    private static void quote(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
     }
 
     static List<Attribute> read(String json) {

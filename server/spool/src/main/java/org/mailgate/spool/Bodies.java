@@ -15,16 +15,37 @@ final class Bodies {
     private Bodies() {
     }
 
+    /** Bodies up to this size are stored in their row; larger ones as a streamed BLOB. */
+    static final int INLINE_MAX = 64 * 1024;
+
     /** A new body read from {@code content} to its end. */
     static H2Body insert(Database database, Connection c, InputStream content) throws SQLException {
-        CountingInputStream counted = new CountingInputStream(content);
+        byte[] start;
+        try {
+            start = content.readNBytes(INLINE_MAX + 1);
+        } catch (IOException e) {
+            throw new SQLException("cannot read message: " + e.getMessage(), e);
+        }
+        if (start.length <= INLINE_MAX) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO message_body(refs, inline_content) VALUES (1, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setBytes(1, start);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return new H2Body(database, keys.getLong(1), start.length, start);
+                }
+            }
+        }
+        CountingInputStream counted = new CountingInputStream(
+                new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(start), content));
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO message_body(refs, content) VALUES (1, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setBinaryStream(1, counted);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return new H2Body(database, keys.getLong(1), counted.count());
+                return new H2Body(database, keys.getLong(1), counted.count(), null);
             }
         }
     }
@@ -80,13 +101,15 @@ final class Bodies {
         }
     }
 
-    /** Drops one reference; the body goes with its last one. */
+    /** Drops one reference; the body goes with its last one (usually the only one: one statement). */
     static void release(Connection c, long bodyId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE message_body SET refs = refs - 1 WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM message_body WHERE id = ? AND refs <= 1")) {
             ps.setLong(1, bodyId);
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 1) {
+                return;
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM message_body WHERE id = ? AND refs <= 0")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE message_body SET refs = refs - 1 WHERE id = ?")) {
             ps.setLong(1, bodyId);
             ps.executeUpdate();
         }

@@ -48,13 +48,15 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    /** Returns a session; one left in a failed state is rolled back first, a broken one is dropped. */
+    /**
+     * Returns a session whose transaction was committed. (A rollback would also throw away the
+     * session's parsed statements: H2 clears its query cache on every rollback.)
+     */
     void giveBack(Connection c) {
         try {
             if (closed || c.isClosed()) {
                 c.close();
             } else {
-                c.rollback();
                 idle.addFirst(c);
             }
         } catch (SQLException e) {
@@ -62,6 +64,20 @@ final class ConnectionPool implements AutoCloseable {
         } finally {
             permits.release();
         }
+    }
+
+    /** Returns a session after a failure: its transaction is rolled back first; a broken one is dropped. */
+    void discard(Connection c) {
+        try {
+            if (!closed && !c.isClosed()) {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            closeQuietly(c);
+            permits.release();
+            return;
+        }
+        giveBack(c);
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class Database implements Service {
 
     private final SpoolSettings settings;
     private final GroupSync groupSync = new GroupSync();
+    private final QueueIds queueIds = new QueueIds(this);
     private ConnectionPool pool;
     private Connection syncConnection;
 
@@ -41,6 +42,11 @@ public final class Database implements Service {
                 throw new SQLException(settings.varDir() + " is in use by another Mailgate process", e);
             }
             throw e;
+        }
+        try (var statement = syncConnection.createStatement()) {
+            for (String sql : settings.openingStatements()) {
+                statement.execute(sql);
+            }
         }
         Schema.migrate(syncConnection);
         groupSync.start(syncConnection);
@@ -68,12 +74,22 @@ public final class Database implements Service {
         LOG.info("store closed");
     }
 
+    QueueIds queueIds() {
+        return queueIds;
+    }
+
     Connection borrow() throws SQLException {
         return pool.borrow();
     }
 
+    /** Returns a session whose work was committed. */
     void giveBack(Connection connection) {
         pool.giveBack(connection);
+    }
+
+    /** Returns a session after a failure, rolling its transaction back. */
+    void discard(Connection connection) {
+        pool.discard(connection);
     }
 
     /** Blocks until everything committed before the call is on stable storage. */
@@ -94,18 +110,20 @@ public final class Database implements Service {
 
     /** Runs {@code work} in a new transaction and commits it (not waiting for the disk). */
     <T> T inTransaction(SqlWork<T> work) {
-        Connection c = null;
+        Connection c;
         try {
             c = borrow();
+        } catch (SQLException e) {
+            throw new StoreException("store unavailable: " + e.getMessage(), e);
+        }
+        try {
             T result = work.run(c);
             c.commit();
+            giveBack(c);
             return result;
-        } catch (SQLException e) {
-            throw new StoreException("store failure: " + e.getMessage(), e);
-        } finally {
-            if (c != null) {
-                giveBack(c);
-            }
+        } catch (SQLException | RuntimeException e) {
+            discard(c);
+            throw e instanceof RuntimeException r ? r : new StoreException("store failure: " + e.getMessage(), e);
         }
     }
 

@@ -32,6 +32,7 @@ final class GroupSync {
     private Thread thread;
     private Connection connection;
     private long syncs;
+    private long syncNanos;
 
     void start(Connection syncConnection) {
         lock.lock();
@@ -90,11 +91,14 @@ final class GroupSync {
                 } finally {
                     lock.unlock();
                 }
+                long started = System.nanoTime();
                 String error = sync(statement);
+                long took = System.nanoTime() - started;
                 lock.lock();
                 try {
                     completed = target;
                     syncs++;
+                    syncNanos += took;
                     if (error != null) {
                         failedUpTo = target;
                         failure = error;
@@ -131,6 +135,13 @@ final class GroupSync {
 
     /** Finishes the checkpoints already asked for, then stops the thread. */
     void stop() {
+        lock.lock();
+        try {
+            LOG.debug("{} checkpoints, {} ms each on average", syncs,
+                    syncs == 0 ? 0 : String.format(java.util.Locale.ROOT, "%.2f", syncNanos / syncs / 1e6));
+        } finally {
+            lock.unlock();
+        }
         lock.lock();
         try {
             running = false;

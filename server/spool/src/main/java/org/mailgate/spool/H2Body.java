@@ -11,15 +11,27 @@ import java.sql.SQLException;
 import org.mailgate.api.mail.BodySource;
 
 /**
- * A message body stored in {@code message_body}. Each stream borrows a session for as long as it is
- * open, so reading never depends on another transaction's state.
+ * A message body stored in {@code message_body}. A small one came with its row ({@code inline}); a
+ * large one is read from its BLOB, each stream borrowing a session for as long as it is open, so
+ * reading never depends on another transaction's state.
  */
-record H2Body(Database database, long id, long size) implements BodySource {
+record H2Body(Database database, long id, long size, byte[] inline) implements BodySource {
+
+    /** The columns to select, joined as {@code b}, to build an H2Body with {@link #of}. */
+    static final String COLUMNS = "b.inline_content AS body_inline, "
+            + "COALESCE(OCTET_LENGTH(b.inline_content), OCTET_LENGTH(b.content)) AS body_size";
+
+    static H2Body of(Database database, long id, java.sql.ResultSet rs) throws SQLException {
+        return new H2Body(database, id, rs.getLong("body_size"), rs.getBytes("body_inline"));
+    }
 
     @Override
     public InputStream open(long offset) throws IOException {
         if (offset >= size) {
             return InputStream.nullInputStream();
+        }
+        if (inline != null) {
+            return new java.io.ByteArrayInputStream(inline, (int) offset, inline.length - (int) offset);
         }
         Connection c;
         try {
@@ -44,15 +56,21 @@ record H2Body(Database database, long id, long size) implements BodySource {
                             closed = true;
                             try {
                                 super.close();
-                            } finally {
+                                c.commit();
                                 database.giveBack(c);
+                            } catch (SQLException | IOException | RuntimeException e) {
+                                database.discard(c);
+                                if (e instanceof IOException io) {
+                                    throw io;
+                                }
+                                throw new IOException("cannot finish reading message body " + id, e);
                             }
                         }
                     }
                 };
             }
         } catch (SQLException | IOException | RuntimeException e) {
-            database.giveBack(c);
+            database.discard(c);
             throw e instanceof IOException io ? io : new IOException("cannot read message body " + id, e);
         }
     }

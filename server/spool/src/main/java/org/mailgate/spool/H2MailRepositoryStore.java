@@ -79,7 +79,7 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
             try {
                 QueueId id = transactions.run(c -> {
                     QueueId queueId = transactions.queueIdFor(c);
-                    long bodyId = Bodies.reference(database, c, parts.body());
+                    long bodyId = transactions.referenceBody(c, parts.body());
                     removeRow(c, key);
                     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                         ps.setString(1, url.value());
@@ -89,7 +89,7 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
                         ps.executeUpdate();
                     }
                     return queueId;
-                }, () -> { });
+                }, done -> { });
                 LOG.info("{}: stored in repository {} as {}", id, url, key);
                 return key;
             } catch (SQLException e) {
@@ -158,7 +158,7 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
         @Override
         public Optional<Mail> retrieve(String key) {
             return database.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT r.*, OCTET_LENGTH(b.content) AS body_size "
+                try (PreparedStatement ps = c.prepareStatement("SELECT r.*, " + H2Body.COLUMNS + " "
                         + "FROM repository_mail r JOIN message_body b ON b.id = r.body_id "
                         + "WHERE r.repository = ? AND r.mail_key = ?")) {
                     ps.setString(1, url.value());
@@ -168,7 +168,7 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
                             return Optional.empty();
                         }
                         MailRecord r = MailRecord.read(rs);
-                        Mail mail = MailParts.toMail(r, new H2Body(database, r.bodyId(), rs.getLong("body_size")))
+                        Mail mail = MailParts.toMail(r, H2Body.of(database, r.bodyId(), rs))
                                 .state(rs.getString("state")).build();
                         return Optional.of(mail);
                     }

@@ -45,6 +45,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
     private final StoreQueues queues;
     private final Clock clock;
     private final Map<String, DeliverySettings> declared = new ConcurrentHashMap<>();
+    private final RecentEntries<OutgoingMail> recent = new RecentEntries<>(16L * 1024 * 1024);
 
     @Inject
     H2OutgoingQueues(Database database, Transactions transactions, StoreQueues queues, Clock clock) {
@@ -92,18 +93,26 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
         public void enqueue(Mail mail) throws MessagingException {
             MessageParts parts = MailParts.of(mail);
             try {
-                QueueId id = transactions.run(c -> {
+                Enqueued enqueued = transactions.run(c -> {
                     QueueId queueId = transactions.queueIdFor(c);
-                    long bodyId = Bodies.reference(database, c, parts.body());
-                    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                        MailParts.record(mail, queueId, parts.headerSection(), bodyId, clock).bind(ps, 1);
+                    long bodyId = transactions.referenceBody(c, parts.body());
+                    MailRecord record = MailParts.record(mail, queueId, parts.headerSection(), bodyId, clock);
+                    try (PreparedStatement ps = c.prepareStatement(INSERT, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                        record.bind(ps, 1);
                         ps.setString(MailRecord.COLUMN_COUNT + 1, name);
                         ps.setLong(MailRecord.COLUMN_COUNT + 2, clock.millis());
                         ps.executeUpdate();
+                        try (ResultSet keys = ps.getGeneratedKeys()) {
+                            keys.next();
+                            return new Enqueued(keys.getLong(1), name, record, parts);
+                        }
                     }
-                    return queueId;
-                }, queues.outgoing()::announce);
-                LOG.debug("{}: queued for delivery in {} to {}", id, name, mail.getRecipients());
+                }, done -> {
+                    remember(done);
+                    queues.outgoing().announce(done.entryId());
+                });
+                LOG.debug("{}: queued for delivery in {} to {}", enqueued.record().queueId(), name,
+                        mail.getRecipients());
             } catch (SQLException e) {
                 throw new MessagingException("cannot queue mail " + mail.getName() + " for delivery: "
                         + e.getMessage(), e);
@@ -111,10 +120,30 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
         }
     }
 
+    /** A new outgoing entry, as inserted. */
+    private record Enqueued(long entryId, String queueName, MailRecord record, MessageParts parts) {
+    }
+
+    /** Keeps a committed entry for its delivery, if its body is one of this store's. */
+    private void remember(Enqueued e) {
+        if (e.parts().body() instanceof H2Body body && body.database() == database) {
+            MailRecord record = e.record();
+            H2Body stored = new H2Body(database, record.bodyId(), body.size(), body.inline());
+            recent.put(e.entryId(), new OutgoingMail(e.entryId(), record.queueId(), record.name(), e.queueName(),
+                    record.sender(), record.recipients(), 0, Instant.ofEpochMilli(record.createdAt()),
+                    new MessageParts(record.headers(), stored)),
+                    512 + record.headers().length + (body.inline() == null ? 0 : body.inline().length));
+        }
+    }
+
     @Override
     public Optional<OutgoingMail> load(long entryId) {
+        Optional<OutgoingMail> known = recent.take(entryId);
+        if (known.isPresent()) {
+            return known;
+        }
         return database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT o.*, OCTET_LENGTH(b.content) AS body_size "
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.*, " + H2Body.COLUMNS + " "
                     + "FROM outgoing o JOIN message_body b ON b.id = o.body_id WHERE o.id = ?")) {
                 ps.setLong(1, entryId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -125,26 +154,32 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                     return Optional.of(new OutgoingMail(entryId, r.queueId(), r.name(), rs.getString("queue_name"),
                             r.sender(), r.recipients(), rs.getInt("failed_attempts"),
                             Instant.ofEpochMilli(r.createdAt()),
-                            new MessageParts(r.headers(), new H2Body(database, r.bodyId(), rs.getLong("body_size"))),
-                            AttributesJson.read(r.attributesJson())));
+                            new MessageParts(r.headers(), H2Body.of(database, r.bodyId(), rs))));
                 }
             }
         });
     }
 
+    /**
+     * Records an attempt in one transaction. It does not wait for the disk: a crash before the next
+     * checkpoint only brings back the entry as it was, to be attempted again.
+     */
     @Override
     public void record(OutgoingMail mail, AttemptOutcome outcome) {
-        database.inDurableTransaction(c -> {
-            MailRecord row = currentRow(c, mail.entryId());
+        long bodyId = ((H2Body) mail.message().body()).id();
+        Long bounced = database.inTransaction(c -> {
+            Long spoolEntry = null;
             if (!outcome.failed().isEmpty()) {
-                returnToSpool(c, row, outcome);
+                spoolEntry = returnToSpool(c, currentRow(c, mail.entryId()), outcome);
             }
             if (outcome.deferred().isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM outgoing WHERE id = ?")) {
                     ps.setLong(1, mail.entryId());
-                    ps.executeUpdate();
+                    if (ps.executeUpdate() == 0) {
+                        throw new SQLException("outgoing entry " + mail.entryId() + " vanished during delivery");
+                    }
                 }
-                Bodies.release(c, row.bodyId());
+                Bodies.release(c, bodyId);
             } else {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing SET recipients = ?, next_attempt_at = ?, "
                         + "failed_attempts = failed_attempts + 1, last_error = ? WHERE id = ?")) {
@@ -155,11 +190,13 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                     ps.executeUpdate();
                 }
             }
-            return null;
+            return spoolEntry;
         });
-        queues.outgoing().announce();
-        if (!outcome.failed().isEmpty()) {
-            queues.spool().announce();
+        if (!outcome.deferred().isEmpty()) {
+            queues.outgoing().announceLater();
+        }
+        if (bounced != null) {
+            queues.spool().announce(bounced);
         }
     }
 
@@ -176,7 +213,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
     }
 
     /** Failed recipients go back into the spool, same message, same queue id, in the failure processor. */
-    private void returnToSpool(Connection c, MailRecord row, AttemptOutcome outcome) throws SQLException {
+    private long returnToSpool(Connection c, MailRecord row, AttemptOutcome outcome) throws SQLException {
         List<MailAddress> failed = outcome.failed();
         try (PreparedStatement ps = c.prepareStatement("UPDATE message_body SET refs = refs + 1 WHERE id = ?")) {
             ps.setLong(1, row.bodyId());
@@ -185,11 +222,15 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
         MailRecord bounced = new MailRecord(row.queueId(), row.name(), row.sender(), failed, row.headers(),
                 row.bodyId(), row.attributesJson(), outcome.failureReason(), row.remoteAddr(), row.remoteHost(),
                 clock.millis());
-        try (PreparedStatement ps = c.prepareStatement(INSERT_SPOOL)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_SPOOL, java.sql.Statement.RETURN_GENERATED_KEYS)) {
             bounced.bind(ps, 1);
             ps.setString(MailRecord.COLUMN_COUNT + 1, outcome.failedProcessor());
             ps.setLong(MailRecord.COLUMN_COUNT + 2, clock.millis());
             ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
         }
     }
 

@@ -26,9 +26,17 @@ final class MailParts {
 
     static MailRecord record(Mail mail, QueueId queueId, byte[] headers, long bodyId, Clock clock) {
         return new MailRecord(queueId, mail.getName(), mail.getMaybeSender(), java.util.List.copyOf(mail.getRecipients()),
-                headers, bodyId, AttributesJson.write(mail.attributes(), mail.getName()), mail.getErrorMessage(),
+                headers, bodyId, attributes(mail), mail.getErrorMessage(),
                 Objects.requireNonNullElse(mail.getRemoteAddr(), "127.0.0.1"),
                 Objects.requireNonNullElse(mail.getRemoteHost(), "localhost"), clock.millis());
+    }
+
+    /** The stored form of the mail's attributes: kept as loaded when nobody touched them. */
+    private static String attributes(Mail mail) {
+        if (mail instanceof MailgateMail own && own.storedAttributes().isPresent()) {
+            return own.storedAttributes().get();
+        }
+        return AttributesJson.write(mail.attributes(), mail.getName());
     }
 
     static MailgateMail.Builder toMail(MailRecord record, BodySource body) {
@@ -36,7 +44,7 @@ final class MailParts {
                 .sender(record.sender())
                 .recipients(record.recipients())
                 .parts(new MessageParts(record.headers(), body))
-                .attributes(AttributesJson.read(record.attributesJson()))
+                .storedAttributes(record.attributesJson(), AttributesJson::read)
                 .errorMessage(record.errorMessage())
                 .remoteAddr(record.remoteAddr())
                 .remoteHost(record.remoteHost())

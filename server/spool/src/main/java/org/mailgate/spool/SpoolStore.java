@@ -3,7 +3,6 @@ package org.mailgate.spool;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -41,6 +40,11 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
     private final Transactions transactions;
     private final StoreQueues queues;
     private final Clock clock;
+    private final RecentEntries<Recent> recent = new RecentEntries<>(16L * 1024 * 1024);
+
+    /** A spool entry as it was committed: what {@link #open} would read back. */
+    private record Recent(MailRecord record, H2Body body, String state) {
+    }
 
     @Inject
     SpoolStore(Database database, Transactions transactions, StoreQueues queues, Clock clock) {
@@ -52,15 +56,7 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
 
     @Override
     public QueueId reserveId() {
-        return database.inTransaction(SpoolStore::nextQueueId);
-    }
-
-    static QueueId nextQueueId(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR queue_id_seq");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new QueueId(rs.getLong(1));
-        }
+        return database.queueIds().next();
     }
 
     @Override
@@ -71,22 +67,31 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
         } catch (SQLException e) {
             throw new IOException("store unavailable: " + e.getMessage(), e);
         }
+        long entryId;
         try {
-            InputStream in = new BufferedInputStream(content, 64 * 1024);
-            byte[] headers = HeaderSection.read(in, MAX_HEADER_SECTION);
-            H2Body body = Bodies.insert(database, c, in);
+            HeaderSection.Split split = HeaderSection.split(content, MAX_HEADER_SECTION);
+            byte[] headers = split.headers();
+            H2Body body = Bodies.insert(database, c, split.body());
             MailRecord record = new MailRecord(id, id.toString(), envelope.sender(), envelope.recipients(), headers,
                     body.id(), AttributesJson.write(arrival.attributes().stream(), id.toString()), null,
                     arrival.remoteAddr(), arrival.remoteHost(), clock.millis());
-            insert(c, record, Mail.DEFAULT);
+            entryId = insert(c, record, Mail.DEFAULT, Duration.ZERO);
             c.commit();
+            recent.put(entryId, new Recent(record, body, Mail.DEFAULT), sizeInMemory(record, body));
         } catch (SQLException e) {
+            database.discard(c);
             throw unwrap(e);
-        } finally {
-            database.giveBack(c);
+        } catch (IOException | RuntimeException e) {
+            database.discard(c);
+            throw e;
         }
+        database.giveBack(c);
         database.awaitDurable();
-        queues.spool().announce();
+        queues.spool().announce(entryId);
+    }
+
+    private static long sizeInMemory(MailRecord record, H2Body body) {
+        return 512 + record.headers().length + (body.inline() == null ? 0 : body.inline().length);
     }
 
     /** An I/O failure of the content stream reaches us wrapped by H2; hand the original back. */
@@ -99,16 +104,26 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
         return new IOException("store failure: " + e.getMessage(), e);
     }
 
-    private void insert(Connection c, MailRecord record, String state) throws SQLException {
-        insert(c, record, state, Duration.ZERO);
-    }
-
-    private void insert(Connection c, MailRecord record, String state, Duration delay) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+    /** Inserts a spool entry; returns its id. */
+    long insert(Connection c, MailRecord record, String state, Duration delay) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT, java.sql.Statement.RETURN_GENERATED_KEYS)) {
             record.bind(ps, 1);
             ps.setString(MailRecord.COLUMN_COUNT + 1, state);
             ps.setLong(MailRecord.COLUMN_COUNT + 2, clock.millis() + delay.toMillis());
             ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** After commit: a due entry goes straight to the consumers, a delayed one moves the next due time. */
+    void announce(long entryId, Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            queues.spool().announce(entryId);
+        } else {
+            queues.spool().announceLater();
         }
     }
 
@@ -116,16 +131,20 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
     public void send(Mail mail, String state, Duration delay) throws MessagingException {
         MessageParts parts = MailParts.of(mail);
         try {
-            QueueId id = transactions.run(c -> {
-                QueueId queueId = nextQueueId(c);
-                long bodyId = Bodies.reference(database, c, parts.body());
-                insert(c, MailParts.record(mail, queueId, parts.headerSection(), bodyId, clock), state, delay);
-                return queueId;
-            }, queues.spool()::announce);
-            LOG.info("{}: queued into the spool in processor {} (from {})", id, state, mail.getName());
+            Inserted inserted = transactions.run(c -> {
+                QueueId queueId = database.queueIds().next();
+                long bodyId = transactions.referenceBody(c, parts.body());
+                return new Inserted(queueId, insert(c, MailParts.record(mail, queueId, parts.headerSection(), bodyId,
+                        clock), state, delay));
+            }, done -> announce(done.entryId(), delay));
+            LOG.info("{}: queued into the spool in processor {} (from {})", inserted.queueId(), state, mail.getName());
         } catch (SQLException e) {
             throw new MessagingException("cannot store mail " + mail.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A new entry: its message's queue id and its row id. */
+    record Inserted(QueueId queueId, long entryId) {
     }
 
     @Override
@@ -136,16 +155,25 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
         } catch (SQLException e) {
             throw new StoreException("store unavailable: " + e.getMessage(), e);
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.*, OCTET_LENGTH(b.content) AS body_size "
+        Optional<Recent> known = recent.take(entryId);
+        if (known.isPresent()) {
+            MailRecord record = known.get().record();
+            MailgateMail mail = MailParts.toMail(record, known.get().body()).state(known.get().state()).build();
+            Unit unit = new Unit(entryId, record, mail, 0, c);
+            transactions.bind(unit.tx);
+            return Optional.of(unit);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.*, " + H2Body.COLUMNS + " "
                 + "FROM spool s JOIN message_body b ON b.id = s.body_id WHERE s.id = ?")) {
             ps.setLong(1, entryId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
+                    c.commit();
                     database.giveBack(c);
                     return Optional.empty();
                 }
                 MailRecord record = MailRecord.read(rs);
-                MailgateMail mail = MailParts.toMail(record, new H2Body(database, record.bodyId(), rs.getLong("body_size")))
+                MailgateMail mail = MailParts.toMail(record, H2Body.of(database, record.bodyId(), rs))
                         .state(rs.getString("state"))
                         .build();
                 Unit unit = new Unit(entryId, record, mail, rs.getInt("failed_attempts"), c);
@@ -153,7 +181,7 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
                 return Optional.of(unit);
             }
         } catch (SQLException | RuntimeException e) {
-            database.giveBack(c);
+            database.discard(c);
             throw new StoreException("cannot load spool entry " + entryId + ": " + e.getMessage(), e);
         }
     }
@@ -172,7 +200,7 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
             this.record = record;
             this.mail = mail;
             this.failedAttempts = failedAttempts;
-            this.tx = new Transactions.Unit(c, record.queueId());
+            this.tx = new Transactions.Unit(c, record.queueId(), record.bodyId());
         }
 
         @Override
@@ -188,6 +216,7 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
         @Override
         public void complete() {
             Connection c = tx.connection;
+            boolean committed = false;
             try {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM spool WHERE id = ?")) {
                     ps.setLong(1, entryId);
@@ -195,36 +224,29 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
                         throw new StoreException("spool entry " + entryId + " vanished while being processed");
                     }
                 }
-                Bodies.release(c, record.bodyId());
+                if (!tx.bodyHandedOn) {
+                    Bodies.release(c, record.bodyId());
+                }
                 c.commit();
+                committed = true;
             } catch (SQLException e) {
                 throw new StoreException("cannot complete spool entry " + entryId + ": " + e.getMessage(), e);
             } finally {
-                finish();
+                finish(committed);
             }
-            database.awaitDurable();
+            // No wait for the disk here: the hand-off is one transaction, so a crash before the next
+            // checkpoint brings back the spool entry (processed again) and never a half-moved mail. Only
+            // what is promised to a client (the 250 of DATA) waits for its fsync.
             tx.afterCommit.forEach(Runnable::run);
         }
 
         @Override
         public void retryLater(Duration delay, String reason) {
-            try {
-                if (finished) {
-                    database.inTransaction(c -> reschedule(c, delay, reason));
-                } else {
-                    Connection c = tx.connection;
-                    c.rollback();
-                    reschedule(c, delay, reason);
-                    c.commit();
-                }
-            } catch (SQLException e) {
-                throw new StoreException("cannot reschedule spool entry " + entryId + ": " + e.getMessage(), e);
-            } finally {
-                if (!finished) {
-                    finish();
-                }
+            if (!finished) {
+                finish(false);
             }
-            queues.spool().announce();
+            database.inTransaction(c -> reschedule(c, delay, reason));
+            queues.spool().announceLater();
         }
 
         private int reschedule(Connection c, Duration delay, String reason) throws SQLException {
@@ -240,14 +262,19 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
         @Override
         public void close() {
             if (!finished) {
-                finish();
+                finish(false);
             }
         }
 
-        private void finish() {
+        /** Ends the unit: a committed session goes back to the pool, any other is rolled back first. */
+        private void finish(boolean committed) {
             finished = true;
             transactions.unbind();
-            database.giveBack(tx.connection);
+            if (committed) {
+                database.giveBack(tx.connection);
+            } else {
+                database.discard(tx.connection);
+            }
         }
     }
 

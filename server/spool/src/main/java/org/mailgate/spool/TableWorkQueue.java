@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +18,11 @@ import org.mailgate.api.spool.WorkQueue;
 
 /**
  * A table with a {@code next_attempt_at} column seen as work: due rows in order of due time, claimed
- * in memory. Found through the {@code (next_attempt_at, id)} index, so deferred rows never slow down
- * the ready ones, however many there are.
+ * in memory. The table is the truth: it is scanned at start (so recovery and start are one path),
+ * whenever a deferred entry falls due, and whenever a hint was dropped. In between, the store hands
+ * over the id of each entry it commits as due, so a busy gateway does not query for every mail.
+ * Scans go through the {@code (next_attempt_at, id)} index, so deferred rows never slow down the ready
+ * ones, however many there are.
  *
  * <p>Wake-ups are counted, not just signalled: an announcement made between a claim that found
  * nothing and the following wait is not lost, it makes the wait return at once.
@@ -26,23 +30,33 @@ import org.mailgate.api.spool.WorkQueue;
 public final class TableWorkQueue implements WorkQueue {
 
     private static final int MAX_PENDING_WAKEUPS = 64;
+    private static final int BATCH = 128;
+    /** Ids held in memory at most; past that, the table is scanned instead. */
+    private static final int MAX_READY = 10_000;
 
     private final Database database;
     private final Clock clock;
     private final String name;
-    private final String claimSql;
+    private final String dueSql;
     private final String nextDueSql;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
+    /** Claimed: handed to a consumer, or waiting in {@link #ready}. */
     private final Set<Long> claimed = new HashSet<>();
+    private final ArrayDeque<Long> ready = new ArrayDeque<>();
     private int pendingWakeups;
     private boolean stopping;
+    /** When the earliest deferred entry is due, if known since the last change. */
+    private long nextDue = Long.MAX_VALUE;
+    private boolean nextDueKnown;
+    /** The table may hold due entries that are not in {@link #ready}: scan before waiting. */
+    private boolean scanNeeded = true;
 
     TableWorkQueue(Database database, Clock clock, String table, String name) {
         this.database = database;
         this.clock = clock;
         this.name = name;
-        this.claimSql = "SELECT id FROM " + table + " WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
+        this.dueSql = "SELECT id FROM " + table + " WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
         this.nextDueSql = "SELECT MIN(next_attempt_at) FROM " + table + " WHERE next_attempt_at > ?";
     }
 
@@ -55,22 +69,14 @@ public final class TableWorkQueue implements WorkQueue {
     public List<Long> claim(int max) {
         lock.lock();
         try {
-            List<Long> due = database.inTransaction(c -> dueIds(c, claimed.size() + max + 1));
-            List<Long> taken = new ArrayList<>(max);
-            boolean more = false;
-            for (Long id : due) {
-                if (claimed.contains(id)) {
-                    continue;
-                }
-                if (taken.size() < max) {
-                    taken.add(id);
-                    claimed.add(id);
-                } else {
-                    more = true;
-                    break;
-                }
+            if (ready.isEmpty() && (scanNeeded || clock.millis() >= nextDue || !nextDueKnown)) {
+                refill();
             }
-            if (more) {
+            List<Long> taken = new ArrayList<>(max);
+            while (taken.size() < max && !ready.isEmpty()) {
+                taken.add(ready.pollFirst());
+            }
+            if (!ready.isEmpty()) {
                 wakeUp.signal();
             }
             return taken;
@@ -79,9 +85,29 @@ public final class TableWorkQueue implements WorkQueue {
         }
     }
 
-    private List<Long> dueIds(Connection c, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(claimSql)) {
-            ps.setLong(1, clock.millis());
+    /** Fetches the next batch of due, unclaimed ids; learns when the next deferred one is due. */
+    private void refill() {
+        long now = clock.millis();
+        int added = database.inTransaction(c -> {
+            int count = 0;
+            for (long id : dueIds(c, now, claimed.size() + BATCH)) {
+                if (claimed.add(id)) {
+                    ready.addLast(id);
+                    count++;
+                }
+            }
+            return count;
+        });
+        scanNeeded = added == BATCH;
+        if (!scanNeeded) {
+            nextDue = database.inTransaction(c -> nextDue(c, now));
+            nextDueKnown = true;
+        }
+    }
+
+    private List<Long> dueIds(Connection c, long now, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(dueSql)) {
+            ps.setLong(1, now);
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Long> ids = new ArrayList<>();
@@ -89,6 +115,17 @@ public final class TableWorkQueue implements WorkQueue {
                     ids.add(rs.getLong(1));
                 }
                 return ids;
+            }
+        }
+    }
+
+    private long nextDue(Connection c, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(nextDueSql)) {
+            ps.setLong(1, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long value = rs.getLong(1);
+                return rs.wasNull() ? Long.MAX_VALUE : value;
             }
         }
     }
@@ -103,13 +140,32 @@ public final class TableWorkQueue implements WorkQueue {
         }
     }
 
-    /** Tells waiting consumers that an entry was added or rescheduled. */
-    void announce() {
+    /** An entry was committed and is due now. */
+    void announce(long entryId) {
+        lock.lock();
+        try {
+            if (!claimed.contains(entryId)) {
+                if (ready.size() < MAX_READY) {
+                    claimed.add(entryId);
+                    ready.addLast(entryId);
+                } else {
+                    scanNeeded = true;
+                }
+            }
+            wakeUp.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An entry was committed to be due later, or was rescheduled: the next due time may have moved. */
+    void announceLater() {
         lock.lock();
         try {
             if (pendingWakeups < MAX_PENDING_WAKEUPS) {
                 pendingWakeups++;
             }
+            nextDueKnown = false;
             wakeUp.signal();
         } finally {
             lock.unlock();
@@ -118,18 +174,23 @@ public final class TableWorkQueue implements WorkQueue {
 
     @Override
     public void awaitWork(Duration maxWait) throws InterruptedException {
-        long waitMillis = Math.min(maxWait.toMillis(), millisUntilNextDue());
         lock.lock();
         try {
-            if (stopping) {
+            if (stopping || !ready.isEmpty()) {
                 return;
             }
             if (pendingWakeups > 0) {
                 pendingWakeups--;
                 return;
             }
-            if (waitMillis > 0) {
-                wakeUp.await(waitMillis, TimeUnit.MILLISECONDS);
+            long now = clock.millis();
+            if (!nextDueKnown) {
+                nextDue = database.inTransaction(c -> nextDue(c, now));
+                nextDueKnown = true;
+            }
+            long wait = Math.min(maxWait.toMillis(), nextDue == Long.MAX_VALUE ? Long.MAX_VALUE : nextDue - now);
+            if (wait > 0) {
+                wakeUp.await(wait, TimeUnit.MILLISECONDS);
             }
             if (pendingWakeups > 0) {
                 pendingWakeups--;
@@ -137,21 +198,6 @@ public final class TableWorkQueue implements WorkQueue {
         } finally {
             lock.unlock();
         }
-    }
-
-    private long millisUntilNextDue() {
-        long now = clock.millis();
-        Long next = database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(nextDueSql)) {
-                ps.setLong(1, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    long value = rs.getLong(1);
-                    return rs.wasNull() ? null : value;
-                }
-            }
-        });
-        return next == null ? Long.MAX_VALUE : Math.max(1, next - now);
     }
 
     @Override

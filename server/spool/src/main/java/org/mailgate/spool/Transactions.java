@@ -25,15 +25,21 @@ final class Transactions {
         this.database = database;
     }
 
-    /** What a unit holds while it is open: its session, its mail's queue id, work to do after commit. */
+    /**
+     * What a unit holds while it is open: its session, its mail's queue id and body, work to do after
+     * commit, and whether the body's reference was handed on to a new row.
+     */
     static final class Unit {
         final Connection connection;
         final QueueId queueId;
+        final long bodyId;
         final List<Runnable> afterCommit = new ArrayList<>();
+        boolean bodyHandedOn;
 
-        Unit(Connection connection, QueueId queueId) {
+        Unit(Connection connection, QueueId queueId, long bodyId) {
             this.connection = connection;
             this.queueId = queueId;
+            this.bodyId = bodyId;
         }
     }
 
@@ -53,21 +59,43 @@ final class Transactions {
         return unit == null ? Optional.empty() : Optional.of(unit.queueId);
     }
 
+    /**
+     * The body a new row refers to. The first hand-off of a unit's own body takes over the spool entry's
+     * reference (the entry goes away in the same transaction): the usual move from the spool to the
+     * outgoing queue costs no body statement at all. Any other use adds a reference, or a copy.
+     */
+    long referenceBody(Connection c, org.mailgate.api.mail.BodySource source) throws SQLException {
+        Unit unit = current.get();
+        if (unit != null && !unit.bodyHandedOn && source instanceof H2Body body && body.database() == database
+                && body.id() == unit.bodyId) {
+            unit.bodyHandedOn = true;
+            return body.id();
+        }
+        return Bodies.reference(database, c, source);
+    }
+
+    /** Whether the current unit handed its body's reference on. */
+    boolean bodyHandedOn() {
+        Unit unit = current.get();
+        return unit != null && unit.bodyHandedOn;
+    }
+
     /** The queue id of the mail under processing, or a new one outside a unit. */
     QueueId queueIdFor(Connection c) throws SQLException {
         Unit unit = current.get();
-        return unit != null ? unit.queueId : SpoolStore.nextQueueId(c);
+        return unit != null ? unit.queueId : database.queueIds().next();
     }
 
     /**
-     * Runs {@code work} in the current unit, or in a durable transaction of its own; {@code afterCommit}
-     * runs once the work is committed and on disk.
+     * Runs {@code work} in the current unit, or in a durable transaction of its own (one started by an
+     * operator or a tool, who is told it is done only once it is on disk); {@code afterCommit} runs once
+     * the work is committed.
      */
-    <T> T run(Database.SqlWork<T> work, Runnable afterCommit) throws SQLException {
+    <T> T run(Database.SqlWork<T> work, java.util.function.Consumer<T> afterCommit) throws SQLException {
         Unit unit = current.get();
         if (unit != null) {
             T result = work.run(unit.connection);
-            unit.afterCommit.add(afterCommit);
+            unit.afterCommit.add(() -> afterCommit.accept(result));
             return result;
         }
         Connection c = database.borrow();
@@ -75,11 +103,13 @@ final class Transactions {
         try {
             result = work.run(c);
             c.commit();
-        } finally {
-            database.giveBack(c);
+        } catch (SQLException | RuntimeException e) {
+            database.discard(c);
+            throw e;
         }
+        database.giveBack(c);
         database.awaitDurable();
-        afterCommit.run();
+        afterCommit.accept(result);
         return result;
     }
 }

@@ -4,17 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.mailet.Attribute;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
 
 /** One entry of an outgoing queue, as delivery reads it. */
 public record OutgoingMail(long entryId, QueueId queueId, String name, String queueName, MaybeSender sender,
                            List<MailAddress> recipients, int failedAttempts, Instant queuedAt,
-                           MessageParts message, List<Attribute> attributes) {
+                           MessageParts message) {
 
     public OutgoingMail {
         recipients = List.copyOf(recipients);
-        attributes = List.copyOf(attributes);
     }
 }

@@ -1,6 +1,5 @@
 package org.mailgate.api.mail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -10,38 +9,48 @@ public final class HeaderSection {
     private HeaderSection() {
     }
 
+    /** A message split in two: the header section (empty line included) and a stream of the rest. */
+    public record Split(byte[] headers, InputStream body) {
+    }
+
     /**
-     * Reads from {@code in} up to and including the first empty line (CRLF, or a lone LF in messages
-     * built in code), leaving {@code in} positioned at the first byte of the body. Reads single bytes:
-     * pass a buffered stream.
+     * Reads {@code in} in blocks up to the end of the header section and returns it with a stream of the
+     * rest (the bytes already read past it, then {@code in}).
      *
      * @throws HeaderSectionTooLargeException when no empty line comes within {@code maxBytes}
      */
-    public static byte[] read(InputStream in, int maxBytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    public static Split split(InputStream in, int maxBytes) throws IOException {
+        byte[] buffer = new byte[8192];
+        int filled = 0;
+        int scanned = 0;
         boolean atLineStart = true;
-        boolean crAtLineStart = false;
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (out.size() >= maxBytes) {
-                throw new HeaderSectionTooLargeException(maxBytes);
-            }
-            out.write(b);
-            if (b == '\n') {
-                if (atLineStart || crAtLineStart) {
+        while (true) {
+            for (; scanned < filled; scanned++) {
+                byte b = buffer[scanned];
+                if (atLineStart && (b == '\n' || (b == '\r' && scanned + 1 < filled && buffer[scanned + 1] == '\n'))) {
+                    int end = b == '\n' ? scanned + 1 : scanned + 2;
+                    byte[] headers = java.util.Arrays.copyOf(buffer, end);
+                    InputStream rest = new java.io.SequenceInputStream(
+                            new java.io.ByteArrayInputStream(buffer, end, filled - end), in);
+                    return new Split(headers, rest);
+                }
+                if (b == '\r' && atLineStart && scanned + 1 == filled) {
                     break;
                 }
-                atLineStart = true;
-                crAtLineStart = false;
-            } else if (b == '\r' && atLineStart) {
-                crAtLineStart = true;
-                atLineStart = false;
-            } else {
-                atLineStart = false;
-                crAtLineStart = false;
+                atLineStart = b == '\n';
             }
+            if (filled >= maxBytes) {
+                throw new HeaderSectionTooLargeException(maxBytes);
+            }
+            if (filled == buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.min(maxBytes + 2, buffer.length * 2));
+            }
+            int n = in.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                return new Split(java.util.Arrays.copyOf(buffer, filled), InputStream.nullInputStream());
+            }
+            filled += n;
         }
-        return out.toByteArray();
     }
 
     /** Thrown when a message has no end of header section within the allowed size. */

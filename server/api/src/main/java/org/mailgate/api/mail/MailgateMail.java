@@ -37,6 +37,9 @@ public final class MailgateMail implements Mail {
     private transient MessageParts parts;
     private transient MimeMessage message;
     private final LinkedHashMap<AttributeName, Attribute> attributes;
+    /** Attributes as the store keeps them, not decoded until someone looks at them. */
+    private transient String storedAttributes;
+    private transient java.util.function.Function<String, List<Attribute>> attributeDecoder;
     private String errorMessage;
     private String remoteHost;
     private String remoteAddr;
@@ -52,6 +55,8 @@ public final class MailgateMail implements Mail {
         this.message = b.message;
         this.attributes = new LinkedHashMap<>();
         b.attributes.forEach(a -> attributes.put(a.getName(), a));
+        this.storedAttributes = b.storedAttributes;
+        this.attributeDecoder = b.attributeDecoder;
         this.errorMessage = b.errorMessage;
         this.remoteHost = b.remoteHost;
         this.remoteAddr = b.remoteAddr;
@@ -64,6 +69,21 @@ public final class MailgateMail implements Mail {
 
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /** The attributes in their stored form, if nobody has read or changed them since they were loaded. */
+    public Optional<String> storedAttributes() {
+        return Optional.ofNullable(storedAttributes);
+    }
+
+    private Map<AttributeName, Attribute> decoded() {
+        if (storedAttributes != null) {
+            for (Attribute a : attributeDecoder.apply(storedAttributes)) {
+                attributes.putIfAbsent(a.getName(), a);
+            }
+            storedAttributes = null;
+        }
+        return attributes;
     }
 
     @Override
@@ -132,6 +152,9 @@ public final class MailgateMail implements Mail {
         Builder copy = builder(name).state(state).sender(sender).recipients(recipients)
                 .errorMessage(errorMessage).remoteHost(remoteHost).remoteAddr(remoteAddr).lastUpdated(lastUpdated);
         attributes.values().forEach(a -> copy.attribute(a.duplicate()));
+        if (storedAttributes != null) {
+            copy.storedAttributes(storedAttributes, attributeDecoder);
+        }
         if (message == null) {
             copy.parts(parts);
         } else if (message instanceof SpooledMimeMessage spooled && spooled.unmodifiedBody().isPresent()) {
@@ -176,13 +199,13 @@ public final class MailgateMail implements Mail {
 
     @Override
     public Stream<Attribute> attributes() {
-        return List.copyOf(attributes.values()).stream();
+        return List.copyOf(decoded().values()).stream();
     }
 
     @Override
     @SuppressWarnings("deprecation")
     public Serializable getAttribute(String attributeName) {
-        Attribute attribute = attributes.get(AttributeName.of(attributeName));
+        Attribute attribute = decoded().get(AttributeName.of(attributeName));
         if (attribute == null) {
             return null;
         }
@@ -192,40 +215,40 @@ public final class MailgateMail implements Mail {
 
     @Override
     public Optional<Attribute> getAttribute(AttributeName attributeName) {
-        return Optional.ofNullable(attributes.get(attributeName));
+        return Optional.ofNullable(decoded().get(attributeName));
     }
 
     @Override
     public Iterator<String> getAttributeNames() {
-        return attributes.keySet().stream().map(AttributeName::asString).toList().iterator();
+        return decoded().keySet().stream().map(AttributeName::asString).toList().iterator();
     }
 
     @Override
     public Stream<AttributeName> attributeNames() {
-        return List.copyOf(attributes.keySet()).stream();
+        return List.copyOf(decoded().keySet()).stream();
     }
 
     @Override
     public boolean hasAttributes() {
-        return !attributes.isEmpty();
+        return !decoded().isEmpty();
     }
 
     @Override
     @SuppressWarnings("deprecation")
     public Serializable removeAttribute(String attributeName) {
         Serializable previous = getAttribute(attributeName);
-        attributes.remove(AttributeName.of(attributeName));
+        decoded().remove(AttributeName.of(attributeName));
         return previous;
     }
 
     @Override
     public Optional<Attribute> removeAttribute(AttributeName attributeName) {
-        return Optional.ofNullable(attributes.remove(attributeName));
+        return Optional.ofNullable(decoded().remove(attributeName));
     }
 
     @Override
     public void removeAllAttributes() {
-        attributes.clear();
+        decoded().clear();
     }
 
     @Override
@@ -233,7 +256,7 @@ public final class MailgateMail implements Mail {
     public Serializable setAttribute(String attributeName, Serializable value) {
         Serializable previous = getAttribute(attributeName);
         if (value == null) {
-            attributes.remove(AttributeName.of(attributeName));
+            decoded().remove(AttributeName.of(attributeName));
         } else {
             setAttribute(Attribute.convertToAttribute(attributeName, value));
         }
@@ -242,12 +265,12 @@ public final class MailgateMail implements Mail {
 
     @Override
     public Optional<Attribute> setAttribute(Attribute attribute) {
-        return Optional.ofNullable(attributes.put(attribute.getName(), attribute));
+        return Optional.ofNullable(decoded().put(attribute.getName(), attribute));
     }
 
     @Override
     public Map<AttributeName, Attribute> attributesMap() {
-        return Map.copyOf(attributes);
+        return Map.copyOf(decoded());
     }
 
     @Override
@@ -315,6 +338,8 @@ public final class MailgateMail implements Mail {
         private MessageParts parts;
         private MimeMessage message;
         private final List<Attribute> attributes = new ArrayList<>();
+        private String storedAttributes;
+        private java.util.function.Function<String, List<Attribute>> attributeDecoder;
         private String errorMessage;
         private String remoteHost = "localhost";
         private String remoteAddr = "127.0.0.1";
@@ -358,6 +383,13 @@ public final class MailgateMail implements Mail {
 
         public Builder attributes(Collection<Attribute> all) {
             attributes.addAll(all);
+            return this;
+        }
+
+        /** Attributes in a stored form, decoded by {@code decoder} on first use. */
+        public Builder storedAttributes(String stored, java.util.function.Function<String, List<Attribute>> decoder) {
+            this.storedAttributes = stored;
+            this.attributeDecoder = decoder;
             return this;
         }
 

@@ -2,7 +2,6 @@ package org.mailgate.api.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -23,8 +22,8 @@ public record MessageParts(byte[] headerSection, BodySource body) {
             SpillBuffer buffer = new SpillBuffer();
             message.writeTo(buffer);
             byte[] headers;
-            try (InputStream in = new BufferedInputStream(buffer.open(), 8192)) {
-                headers = HeaderSection.read(in, MAX_HEADER_SECTION);
+            try (InputStream in = buffer.open()) {
+                headers = HeaderSection.split(in, MAX_HEADER_SECTION).headers();
             }
             return new MessageParts(headers, buffer.toSource(headers.length));
         } catch (IOException e) {

@@ -25,7 +25,8 @@ public record QueueId(long value) implements Comparable<QueueId> {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%010X", value);
+        String hex = Long.toHexString(value).toUpperCase(Locale.ROOT);
+        return hex.length() >= 10 ? hex : "0".repeat(10 - hex.length()) + hex;
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class SpooledMimeMessage extends MimeMessage {
 
     private final byte[] headerSection;
     private final BodySource body;
+    private boolean headersParsed;
     private boolean headersModified;
     private boolean bodyModified;
 
@@ -39,10 +40,108 @@ public final class SpooledMimeMessage extends MimeMessage {
         super(SESSION);
         this.headerSection = headerSection;
         this.body = body;
-        this.headers = new InternetHeaders(new ByteArrayInputStream(headerSection));
         this.contentStream = new BodyStream(body, 0, body.size());
         this.modified = false;
         this.saved = true;
+    }
+
+    /**
+     * Headers are parsed on first use: a mailet that only asks whether a header exists (as
+     * RemoveMimeHeader does) is answered from the raw bytes.
+     */
+    private void parseHeaders() throws MessagingException {
+        if (!headersParsed) {
+            headers = new InternetHeaders(new ByteArrayInputStream(headerSection));
+            headersParsed = true;
+        }
+    }
+
+    /** Whether a field of that name starts a line of the unparsed header section. */
+    private boolean mayHaveHeader(String name) {
+        int length = headerSection.length;
+        int n = name.length();
+        for (int lineStart = 0; lineStart < length; ) {
+            if (lineStart + n < length && regionMatches(lineStart, name)) {
+                int i = lineStart + n;
+                while (i < length && (headerSection[i] == ' ' || headerSection[i] == '\t')) {
+                    i++;
+                }
+                if (i < length && headerSection[i] == ':') {
+                    return true;
+                }
+            }
+            int next = lineStart;
+            while (next < length && headerSection[next] != '\n') {
+                next++;
+            }
+            lineStart = next + 1;
+        }
+        return false;
+    }
+
+    private boolean regionMatches(int offset, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            int b = headerSection[offset + i] & 0xff;
+            if (Character.toLowerCase(b) != Character.toLowerCase(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String[] getHeader(String name) throws MessagingException {
+        if (!headersParsed && !mayHaveHeader(name)) {
+            return null;
+        }
+        parseHeaders();
+        return super.getHeader(name);
+    }
+
+    @Override
+    public String getHeader(String name, String delimiter) throws MessagingException {
+        if (!headersParsed && !mayHaveHeader(name)) {
+            return null;
+        }
+        parseHeaders();
+        return super.getHeader(name, delimiter);
+    }
+
+    @Override
+    public java.util.Enumeration<jakarta.mail.Header> getAllHeaders() throws MessagingException {
+        parseHeaders();
+        return super.getAllHeaders();
+    }
+
+    @Override
+    public java.util.Enumeration<jakarta.mail.Header> getMatchingHeaders(String[] names) throws MessagingException {
+        parseHeaders();
+        return super.getMatchingHeaders(names);
+    }
+
+    @Override
+    public java.util.Enumeration<jakarta.mail.Header> getNonMatchingHeaders(String[] names)
+            throws MessagingException {
+        parseHeaders();
+        return super.getNonMatchingHeaders(names);
+    }
+
+    @Override
+    public Enumeration<String> getAllHeaderLines() throws MessagingException {
+        parseHeaders();
+        return super.getAllHeaderLines();
+    }
+
+    @Override
+    public Enumeration<String> getMatchingHeaderLines(String[] names) throws MessagingException {
+        parseHeaders();
+        return super.getMatchingHeaderLines(names);
+    }
+
+    @Override
+    public Enumeration<String> getNonMatchingHeaderLines(String[] names) throws MessagingException {
+        parseHeaders();
+        return super.getNonMatchingHeaderLines(names);
     }
 
     /** The session every spooled message uses: no providers, no properties. */
@@ -122,29 +221,34 @@ public final class SpooledMimeMessage extends MimeMessage {
     @Override
     public void setHeader(String name, String value) throws MessagingException {
         headersModified = true;
+        parseHeaders();
         super.setHeader(name, value);
     }
 
     @Override
     public void addHeader(String name, String value) throws MessagingException {
         headersModified = true;
+        parseHeaders();
         super.addHeader(name, value);
     }
 
     @Override
     public void removeHeader(String name) throws MessagingException {
         headersModified = true;
+        parseHeaders();
         super.removeHeader(name);
     }
 
     @Override
     public void addHeaderLine(String line) throws MessagingException {
         headersModified = true;
+        parseHeaders();
         super.addHeaderLine(line);
     }
 
     @Override
     public void setDataHandler(DataHandler dataHandler) throws MessagingException {
+        parseHeaders();
         bodyModified = true;
         headersModified = true;
         super.setDataHandler(dataHandler);
@@ -152,6 +256,7 @@ public final class SpooledMimeMessage extends MimeMessage {
 
     @Override
     protected void updateHeaders() throws MessagingException {
+        parseHeaders();
         headersModified = true;
         super.updateHeaders();
     }

@@ -18,6 +18,6 @@ final class DeliveryModule extends AbstractModule {
     @Provides
     @Singleton
     DeliveryDefaults defaults(MailgateConfig config) {
-        return new DeliveryDefaults(config.hostName());
+        return DeliveryDefaults.of(config.hostName());
     }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.apache.james.core.MailAddress;
 
 /**
- * MAIL, RCPT..., DATA on an open, greeted connection: pipelined when the server offers PIPELINING.
- * The message goes only to the recipients the server accepted.
+ * MAIL, RCPT..., DATA on an open, greeted (or RSET) connection: pipelined when the server offers
+ * PIPELINING. The message goes only to the recipients the server accepted. A transaction that ends
+ * early (MAIL or every RCPT refused) leaves the connection to be reset with RSET before its next use.
  */
 public final class SmtpTransaction {
 
@@ -45,8 +46,7 @@ public final class SmtpTransaction {
         }
         if (!mailReply.isPositive()) {
             envelope.recipients().forEach(r -> replies.put(r, mailReply));
-            connection.command("RSET");
-            return new TransactionResult(replies, false);
+            return new TransactionResult(replies, false, mailReply.code() == 421);
         }
         List<MailAddress> accepted = new ArrayList<>();
         for (int i = 0; i < envelope.recipients().size(); i++) {
@@ -57,17 +57,17 @@ public final class SmtpTransaction {
                 accepted.add(recipient);
             }
         }
-        if (accepted.isEmpty()) {
-            connection.command("RSET");
-            return new TransactionResult(replies, false);
+        boolean closing = rcptReplies.stream().anyMatch(r -> r.code() == 421);
+        if (accepted.isEmpty() || closing) {
+            return new TransactionResult(replies, false, closing);
         }
         SmtpReply dataReply = connection.command("DATA");
         if (dataReply.code() != 354) {
             accepted.forEach(r -> replies.put(r, dataReply));
-            return new TransactionResult(replies, false);
+            return new TransactionResult(replies, false, dataReply.code() == 421);
         }
         SmtpReply finalReply = connection.data(envelope.content());
         accepted.forEach(r -> replies.put(r, finalReply));
-        return new TransactionResult(replies, true);
+        return new TransactionResult(replies, true, finalReply.code() == 421);
     }
 }

@@ -42,7 +42,12 @@ final class ReceivedHeader {
 
     /** The HELO name is the client's word: keep it printable and on one line. */
     private static String safe(String helo) {
-        String cleaned = helo.replaceAll("[^\\x21-\\x7e]", "?");
-        return cleaned.length() > 255 ? cleaned.substring(0, 255) : cleaned;
+        int length = Math.min(helo.length(), 255);
+        StringBuilder cleaned = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            char c = helo.charAt(i);
+            cleaned.append(c >= 0x21 && c <= 0x7e ? c : '?');
+        }
+        return cleaned.toString();
     }
 }

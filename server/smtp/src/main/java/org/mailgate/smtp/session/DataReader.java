@@ -73,6 +73,20 @@ public final class DataReader extends InputStream {
             if (state == State.END) {
                 break;
             }
+            if (state == State.IN_LINE) {
+                // The common case: copy the rest of the line as it is, in one go.
+                int copied = input.copyRun(out, offset + n, Math.min(length - n, MAX_LINE + 1 - lineLength));
+                if (copied > 0) {
+                    lineLength += copied;
+                    if (lineLength > MAX_LINE) {
+                        violate(Replies.DATA_LINE_TOO_LONG);
+                        continue;
+                    }
+                    count(copied);
+                    n += copied;
+                    continue;
+                }
+            }
             if (n > 0 && !input.hasBufferedInput()) {
                 break;
             }

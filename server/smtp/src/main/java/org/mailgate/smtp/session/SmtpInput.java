@@ -72,6 +72,27 @@ final class SmtpInput {
         return buffer[position++] & 0xff;
     }
 
+    /**
+     * Copies, from what is already received, the bytes before the next CR or LF, at most {@code max};
+     * never blocks. Returns how many were copied (0 when the next byte is a line end or nothing is
+     * buffered).
+     */
+    int copyRun(byte[] out, int offset, int max) {
+        int end = Math.min(limit, position + max);
+        int i = position;
+        while (i < end) {
+            byte b = buffer[i];
+            if (b == '\r' || b == '\n') {
+                break;
+            }
+            i++;
+        }
+        int n = i - position;
+        System.arraycopy(buffer, position, out, offset, n);
+        position = i;
+        return n;
+    }
+
     /** True when the client already sent more than we have read (it pipelined). */
     boolean hasBufferedInput() {
         return position < limit;
