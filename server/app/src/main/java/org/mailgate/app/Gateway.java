@@ -42,14 +42,18 @@ public final class Gateway {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final Injector injector;
-    private final PipelineHolder pipeline;
-    private final List<Service> services;
+    private final MailgateConfig config;
+    private final Database database;
     private final List<Service> started = new ArrayList<>();
+    private PipelineHolder pipeline;
+    private List<Service> services;
+    private Thread storeOpening;
+    private volatile Exception storeFailure;
 
-    private Gateway(Injector injector, PipelineHolder pipeline, List<Service> services) {
+    private Gateway(Injector injector, MailgateConfig config) {
         this.injector = injector;
-        this.pipeline = pipeline;
-        this.services = services;
+        this.config = config;
+        this.database = injector.getInstance(Database.class);
     }
 
     /**
@@ -63,6 +67,13 @@ public final class Gateway {
     /** As above, with the clock the stores schedule by (tests move it). */
     public static Gateway assemble(MailgateConfig config, Path varDir, String version, Clock clock,
                                    ConfigReport report) {
+        Gateway gateway = create(config, varDir, version, clock);
+        gateway.buildPipeline(report);
+        return gateway;
+    }
+
+    /** The injector with every module; nothing is opened, no mailet created yet. */
+    public static Gateway create(MailgateConfig config, Path varDir, String version, Clock clock) {
         // Mailgate uses no method interception: spare Guice its class generation (and the JDK its
         // warnings about the sun.misc.Unsafe calls that would need).
         if (System.getProperty("guice_bytecode_gen_option") == null) {
@@ -70,9 +81,13 @@ public final class Gateway {
         }
         List<Module> modules = Modules.all(config, SpoolSettings.defaults(varDir), clock, version);
         LOG.debug("modules: {}", modules.stream().map(m -> m.getClass().getSimpleName()).toList());
-        Injector injector = Guice.createInjector(modules);
+        return new Gateway(Guice.createInjector(modules), config);
+    }
+
+    /** Creates and initialises the mailets and matchers, and the routes that feed them. */
+    public void buildPipeline(ConfigReport report) {
         Pipeline built = injector.getInstance(PipelineFactory.class).build(config.container(), report);
-        PipelineHolder pipeline = new PipelineHolder(built);
+        pipeline = new PipelineHolder(built);
         Spooler spooler = new Spooler(injector.getInstance(SpoolProcessing.class), pipeline,
                 injector.getInstance(MailRepositoryStore.class), config.container().errorRepository());
         RemoteDeliveryService delivery = injector.getInstance(RemoteDeliveryService.class);
@@ -81,21 +96,51 @@ public final class Gateway {
         MailRoutes routes = new MailRoutes(spooler, delivery, config.container().threads(), deliveryWorkers);
         Conveyors conveyors = new Conveyors(Map.of("spool", queues.spool(), "outgoing", queues.outgoing()), routes,
                 delivery, Duration.ofSeconds(20));
-        List<Service> services = List.of(injector.getInstance(Database.class),
-                injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery,
-                conveyors);
-        return new Gateway(injector, pipeline, services);
+        services = List.of(database, injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class),
+                delivery, conveyors);
+    }
+
+    /**
+     * Starts opening the store on another thread, so that it overlaps with building the pipeline;
+     * {@link #start()} waits for it.
+     */
+    public void openStoreEarly() {
+        storeOpening = Thread.ofPlatform().name("store-opening").start(() -> {
+            try {
+                database.start();
+            } catch (Exception e) {
+                storeFailure = e;
+            }
+        });
     }
 
     public void start() throws Exception {
         for (Service service : services) {
-            service.start();
-            started.add(0, service);
+            long begin = System.nanoTime();
+            if (service == database && storeOpening != null) {
+                storeOpening.join();
+                started.add(0, database);
+                if (storeFailure != null) {
+                    throw storeFailure;
+                }
+            } else {
+                service.start();
+                started.add(0, service);
+            }
+            LOG.debug("{} started in {} ms", service.serviceName(), (System.nanoTime() - begin) / 1_000_000);
         }
     }
 
     /** Stops what was started, newest first; a failing stop does not keep the others from stopping. */
     public void stop() {
+        if (storeOpening != null && started.isEmpty()) {
+            try {
+                storeOpening.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            started.add(database);
+        }
         for (Service service : List.copyOf(started)) {
             try {
                 service.stop();
@@ -104,7 +149,9 @@ public final class Gateway {
             }
             started.remove(service);
         }
-        pipeline.current().destroy();
+        if (pipeline != null) {
+            pipeline.current().destroy();
+        }
     }
 
     public List<InetSocketAddress> smtpAddresses() {

@@ -70,14 +70,34 @@ public final class Main {
     private static int run(CommandLine commandLine, long startNanos) {
         useLogbackConfig(commandLine.confDir());
         useTemporaryDirectory(commandLine.varDir());
-        Logger log = LoggerFactory.getLogger(Main.class);
+        // Start-up overlaps where it can: logging starts while the configuration is read and the injector
+        // built; the store opens while the mailets are created.
+        Thread logging = Thread.ofPlatform().name("logging-start").start(() -> LoggerFactory.getLogger(Main.class));
         ConfigReport report = new ConfigReport();
-        Gateway gateway = assemble(commandLine, report);
+        MailgateConfig config = MailgateConfig.read(commandLine.confDir(), report);
+        Gateway gateway = report.hasErrors() ? null
+                : Gateway.create(config, commandLine.varDir(), version(), java.time.Clock.systemUTC());
+        try {
+            logging.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Logger log = LoggerFactory.getLogger(Main.class);
+        if (gateway != null) {
+            gateway.openStoreEarly();
+            gateway.buildPipeline(report);
+        } else {
+            pipelineErrorsToo(config, commandLine, report);
+        }
+        log.debug("configuration read and pipeline built {} ms after start", (System.nanoTime() - startNanos) / 1_000_000);
         report.warnings().forEach(w -> log.warn("{}", w));
         if (report.hasErrors()) {
             report.errors().forEach(e -> log.error("{}", e));
             log.error("not started: {} configuration error(s); run 'mailgate check' to list them",
                     report.errors().size());
+            if (gateway != null) {
+                gateway.stop();
+            }
             return 1;
         }
         CountDownLatch stopRequested = new CountDownLatch(1);
@@ -107,15 +127,18 @@ public final class Main {
      * Reads every file and builds the gateway, so that one run reports every problem: the readers go on
      * with defaults after an error, and the pipeline is built even when another file is wrong.
      */
-    private static Gateway assemble(CommandLine commandLine, ConfigReport report) {
-        MailgateConfig config = MailgateConfig.read(commandLine.confDir(), report);
+    private static void assemble(CommandLine commandLine, ConfigReport report) {
+        pipelineErrorsToo(MailgateConfig.read(commandLine.confDir(), report), commandLine, report);
+    }
+
+    /** Builds the pipeline of a configuration that already has errors elsewhere, to report its own too. */
+    private static void pipelineErrorsToo(MailgateConfig config, CommandLine commandLine, ConfigReport report) {
         try {
-            return Gateway.assemble(config, commandLine.varDir(), version(), report);
+            Gateway.assemble(config, commandLine.varDir(), version(), report);
         } catch (RuntimeException e) {
             if (!report.hasErrors()) {
                 throw e;
             }
-            return null;
         }
     }
 

@@ -27,6 +27,7 @@ import org.mailgate.delivery.smtp.Envelope;
 import org.mailgate.delivery.smtp.SmtpConnection;
 import org.mailgate.delivery.smtp.SmtpReply;
 import org.mailgate.delivery.smtp.SmtpTransaction;
+import org.mailgate.delivery.smtp.StaleConnectionException;
 import org.mailgate.delivery.smtp.TransactionResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,16 +170,23 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         ConnectionCache.Key key = new ConnectionCache.Key(target.address(), heloName);
         Session session = null;
         try {
-            session = reusedOrNew(key, target, settings, heloName);
-            if (session.refusal() != null) {
-                return new TargetAttempt(null, session.refusal(), false);
-            }
-            TransactionResult result;
-            try {
-                result = SmtpTransaction.run(session.connection(), envelope(mail, recipients));
-            } catch (IOException e) {
-                return new TargetAttempt(null, "lost connection with " + target.describe() + ": " + e.getMessage(),
-                        true);
+            TransactionResult result = null;
+            while (result == null) {
+                session = connection(key, target, settings, heloName);
+                if (session.refusal() != null) {
+                    return new TargetAttempt(null, session.refusal(), false);
+                }
+                try {
+                    result = SmtpTransaction.run(session.connection(), envelope(mail, recipients),
+                            session.messages() > 0);
+                } catch (StaleConnectionException e) {
+                    LOG.debug("kept connection to {} unusable: {}", target.describe(), e.getMessage());
+                    close(session);
+                    session = null;
+                } catch (IOException e) {
+                    return new TargetAttempt(null, "lost connection with " + target.describe() + ": "
+                            + e.getMessage(), true);
+                }
             }
             List<RecipientResult> results = results(mail, result, target, Duration.between(start, clock.instant()));
             if (!result.closing()) {
@@ -190,33 +198,28 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         } catch (IOException e) {
             return new TargetAttempt(null, "connect to " + target.describe() + ": " + e.getMessage(), false);
         } finally {
-            if (session != null && session.connection() != null) {
-                open.remove(session.connection());
-                session.connection().quit();
+            if (session != null) {
+                close(session);
             }
         }
     }
 
+    private void close(Session session) {
+        open.remove(session.connection());
+        session.connection().quit();
+    }
+
     /**
-     * A connection ready for a transaction: an idle one to the same target, reset with RSET so nothing of
-     * the last message can leak into the next; else a new one, greeted with EHLO.
+     * A connection for the next transaction: an idle one to the same target (reset with RSET at the start
+     * of the transaction, so nothing of the last message can leak into the next), else a new one greeted
+     * with EHLO.
      */
-    private Session reusedOrNew(ConnectionCache.Key key, Target target, DeliverySettings settings, String heloName)
+    private Session connection(ConnectionCache.Key key, Target target, DeliverySettings settings, String heloName)
             throws IOException {
         Optional<ConnectionCache.Reused> cached = connections.take(key);
-        while (cached.isPresent()) {
-            SmtpConnection connection = cached.get().connection();
-            open.add(connection);
-            try {
-                if (connection.command("RSET").isPositive()) {
-                    return new Session(connection, cached.get().messages(), null);
-                }
-            } catch (IOException e) {
-                LOG.debug("cached connection to {} unusable: {}", target.describe(), e.getMessage());
-            }
-            open.remove(connection);
-            connection.close();
-            cached = connections.take(key);
+        if (cached.isPresent()) {
+            open.add(cached.get().connection());
+            return new Session(cached.get().connection(), cached.get().messages(), null);
         }
         SmtpConnection connection = SmtpConnection.open(target.address(), target.describe(), settings.connectTimeout(),
                 settings.readTimeout());
@@ -259,17 +262,20 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     private List<RecipientResult> results(OutgoingMail mail, TransactionResult result, Target target,
                                           Duration took) {
         List<RecipientResult> results = new ArrayList<>();
+        String relay = target.describe();
         result.replies().forEach((recipient, reply) -> {
-            RecipientResult r = reply.isPositive() ? RecipientResult.delivered(recipient, target.describe(), reply.text())
-                    : reply.isTemporary() ? RecipientResult.temporary(recipient, target.describe(), reply.text())
-                    : RecipientResult.permanent(recipient, target.describe(), reply.text());
-            LOG.info("{}: to=<{}>, relay={}, delay={}s, status={} ({})", mail.queueId(), recipient.asString(),
-                    target.describe(), String.format(java.util.Locale.ROOT, "%.2f", took.toMillis() / 1000.0),
-                    switch (r.kind()) {
-                        case DELIVERED -> "sent";
-                        case TEMPORARY -> "deferred";
-                        case PERMANENT -> "bounced";
-                    }, reply.text());
+            RecipientResult r = reply.isPositive() ? RecipientResult.delivered(recipient, relay, reply.text())
+                    : reply.isTemporary() ? RecipientResult.temporary(recipient, relay, reply.text())
+                    : RecipientResult.permanent(recipient, relay, reply.text());
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{}: to=<{}>, relay={}, delay={}s, status={} ({})", mail.queueId(), recipient.asString(),
+                        relay, String.format(java.util.Locale.ROOT, "%.2f", took.toMillis() / 1000.0),
+                        switch (r.kind()) {
+                            case DELIVERED -> "sent";
+                            case TEMPORARY -> "deferred";
+                            case PERMANENT -> "bounced";
+                        }, reply.text());
+            }
             results.add(r);
         });
         return results;

@@ -37,6 +37,10 @@ public final class Conveyors implements Service {
         camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("mailgate");
         camel.disableJMX();
+        // The routes carry ids only: nothing to cache, trace or keep a history of.
+        camel.setStreamCaching(false);
+        camel.setMessageHistory(false);
+        camel.setBacklogTracing(false);
         camel.addComponent(Endpoints.COMPONENT, new WorkQueueComponent(queues));
         camel.addRoutes(routes);
         camel.start();

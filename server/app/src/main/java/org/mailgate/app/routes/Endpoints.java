@@ -9,11 +9,13 @@ public final class Endpoints {
     private Endpoints() {
     }
 
+    /** Processing is quick: a worker takes several mails per exchange. */
     public static String spool(int consumers) {
-        return COMPONENT + ":spool?consumers=" + consumers;
+        return COMPONENT + ":spool?consumers=" + consumers + "&batch=16";
     }
 
+    /** A delivery can be slow: a worker takes one entry at a time, so no entry waits behind another. */
     public static String outgoing(int consumers) {
-        return COMPONENT + ":outgoing?consumers=" + consumers;
+        return COMPONENT + ":outgoing?consumers=" + consumers + "&batch=1";
     }
 }

@@ -22,11 +22,16 @@ public final class MailRoutes extends RouteBuilder {
         this.deliveryConsumers = deliveryConsumers;
     }
 
+    @SuppressWarnings("unchecked")
+    private static java.util.List<Long> ids(org.apache.camel.Exchange exchange) {
+        return exchange.getMessage().getBody(java.util.List.class);
+    }
+
     @Override
     public void configure() {
         from(Endpoints.spool(spoolConsumers)).routeId("spool-to-container")
-                .process(exchange -> spooler.process(exchange.getMessage().getBody(Long.class)));
+                .process(exchange -> ids(exchange).forEach(spooler::process));
         from(Endpoints.outgoing(deliveryConsumers)).routeId("outgoing-to-delivery")
-                .process(exchange -> delivery.deliver(exchange.getMessage().getBody(Long.class)));
+                .process(exchange -> ids(exchange).forEach(delivery::deliver));
     }
 }

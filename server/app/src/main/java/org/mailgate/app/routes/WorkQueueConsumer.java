@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Competing consumers on a stored queue: each worker, on its own virtual thread, claims one due entry,
- * runs the route on it to the end, then releases the claim. One thread carries an entry through the
- * whole route, so no hand-off between threads is paid per mail. At stop, workers finish the entry they
- * hold and claim no more.
+ * Competing consumers on a stored queue: each worker, on its own virtual thread, claims up to
+ * {@code batch} due entries, runs the route once on their ids (a {@code List<Long>} body) to the end,
+ * then releases the claims. One thread carries its entries through the whole route, so no hand-off
+ * between threads is paid per mail. At stop, workers finish what they hold and claim no more.
  */
 final class WorkQueueConsumer extends DefaultConsumer {
 
@@ -23,13 +23,15 @@ final class WorkQueueConsumer extends DefaultConsumer {
 
     private final WorkQueue queue;
     private final int workers;
+    private final int batch;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    WorkQueueConsumer(WorkQueueEndpoint endpoint, Processor processor, WorkQueue queue, int workers) {
+    WorkQueueConsumer(WorkQueueEndpoint endpoint, Processor processor, WorkQueue queue, int workers, int batch) {
         super(endpoint, processor);
         this.queue = queue;
         this.workers = workers;
+        this.batch = batch;
     }
 
     @Override
@@ -45,7 +47,7 @@ final class WorkQueueConsumer extends DefaultConsumer {
         while (running) {
             List<Long> claimed;
             try {
-                claimed = queue.claim(1);
+                claimed = queue.claim(batch);
             } catch (RuntimeException e) {
                 LOG.error("{}: cannot read the queue: {}", queue.name(), e.getMessage(), e);
                 pause();
@@ -55,20 +57,19 @@ final class WorkQueueConsumer extends DefaultConsumer {
                 pause();
                 continue;
             }
-            long id = claimed.get(0);
             try {
                 Exchange exchange = createExchange(false);
-                exchange.getMessage().setBody(id);
+                exchange.getMessage().setBody(claimed);
                 getProcessor().process(exchange);
                 if (exchange.getException() != null) {
-                    LOG.error("{}: entry {} failed: {}", queue.name(), id, exchange.getException().getMessage(),
+                    LOG.error("{}: entries {} failed: {}", queue.name(), claimed, exchange.getException().getMessage(),
                             exchange.getException());
                 }
                 releaseExchange(exchange, false);
             } catch (Exception e) {
-                LOG.error("{}: entry {} failed: {}", queue.name(), id, e.getMessage(), e);
+                LOG.error("{}: entries {} failed: {}", queue.name(), claimed, e.getMessage(), e);
             } finally {
-                queue.release(id);
+                claimed.forEach(queue::release);
             }
         }
     }

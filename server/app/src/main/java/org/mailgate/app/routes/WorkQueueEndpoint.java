@@ -11,6 +11,7 @@ public final class WorkQueueEndpoint extends DefaultEndpoint {
 
     private final WorkQueue queue;
     private int consumers = 1;
+    private int batch = 1;
 
     WorkQueueEndpoint(String uri, WorkQueueComponent component, WorkQueue queue) {
         super(uri, component);
@@ -29,6 +30,18 @@ public final class WorkQueueEndpoint extends DefaultEndpoint {
         return consumers;
     }
 
+    /** Entries one exchange carries at most (a list of ids); more per exchange means less routing per mail. */
+    public void setBatch(int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1");
+        }
+        this.batch = batch;
+    }
+
+    public int getBatch() {
+        return batch;
+    }
+
     @Override
     public Producer createProducer() {
         throw new UnsupportedOperationException("mail enters " + queue.name()
@@ -37,7 +50,7 @@ public final class WorkQueueEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        WorkQueueConsumer consumer = new WorkQueueConsumer(this, processor, queue, consumers);
+        WorkQueueConsumer consumer = new WorkQueueConsumer(this, processor, queue, consumers, batch);
         configureConsumer(consumer);
         return consumer;
     }

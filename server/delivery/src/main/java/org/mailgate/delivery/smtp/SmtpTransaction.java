@@ -17,20 +17,56 @@ public final class SmtpTransaction {
     private SmtpTransaction() {
     }
 
+    /** Reads the reply to RSET (sending it first unless it went in a pipelined group). */
+    private static void expectReset(SmtpConnection connection, boolean alreadySent) throws StaleConnectionException {
+        SmtpReply reply;
+        try {
+            reply = alreadySent ? connection.read() : connection.command("RSET");
+        } catch (IOException e) {
+            throw new StaleConnectionException(connection.peer() + " closed the kept connection", e);
+        }
+        if (!reply.isPositive()) {
+            throw new StaleConnectionException(connection.peer() + " refused RSET: " + reply.text(), null);
+        }
+    }
+
     /**
      * Runs the transaction. Replies are per recipient: the RCPT refusal, the MAIL or DATA refusal that
      * applied to everyone, or the final reply after the content.
      */
     public static TransactionResult run(SmtpConnection connection, Envelope envelope) throws IOException {
+        return run(connection, envelope, false);
+    }
+
+    /**
+     * As {@link #run(SmtpConnection, Envelope)}; with {@code reset}, the connection carried a message
+     * before and RSET goes first (in the same pipelined group when possible), so nothing of the last
+     * transaction can leak into this one.
+     *
+     * @throws StaleConnectionException if the kept connection is unusable before anything was sent
+     */
+    public static TransactionResult run(SmtpConnection connection, Envelope envelope, boolean reset)
+            throws IOException {
         String mailFrom = "MAIL FROM:<" + envelope.sender().asString("") + ">"
                 + (connection.supports("SIZE") ? " SIZE=" + envelope.size() : "");
         Map<MailAddress, SmtpReply> replies = new LinkedHashMap<>();
         SmtpReply mailReply;
         List<SmtpReply> rcptReplies = new ArrayList<>();
-        if (connection.supports("PIPELINING")) {
+        boolean pipelining = connection.supports("PIPELINING");
+        if (reset) {
+            if (pipelining) {
+                connection.send("RSET");
+            } else {
+                expectReset(connection, false);
+            }
+        }
+        if (pipelining) {
             connection.send(mailFrom);
             for (MailAddress recipient : envelope.recipients()) {
                 connection.send("RCPT TO:<" + recipient.asString() + ">");
+            }
+            if (reset) {
+                expectReset(connection, true);
             }
             mailReply = connection.read();
             for (int i = 0; i < envelope.recipients().size(); i++) {

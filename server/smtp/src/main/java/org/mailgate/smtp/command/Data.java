@@ -29,6 +29,8 @@ final class Data implements Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(Data.class);
 
+    private final ReceivedHeader receivedHeader = new ReceivedHeader();
+
     @Override
     public void execute(SmtpSession session, String argument) throws IOException {
         Optional<MailTransaction> transaction = session.transaction();
@@ -50,7 +52,7 @@ final class Data implements Command {
         QueueId id = services.spool().reserveId();
         session.reply(Replies.START_DATA);
         DataReader data = session.openData(session.config().maxMessageSize());
-        byte[] received = ReceivedHeader.forSession(session, id, envelope, ZonedDateTime.now(services.clock()));
+        byte[] received = receivedHeader.forSession(session, id, envelope, ZonedDateTime.now(services.clock()));
         try {
             services.spool().accept(id, envelope, arrival(session), new SequenceInputStream(
                     new ByteArrayInputStream(received), data));

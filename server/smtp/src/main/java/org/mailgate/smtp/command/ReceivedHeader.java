@@ -16,16 +16,31 @@ final class ReceivedHeader {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z",
             Locale.US);
+    /** The date changes once a second: it is formatted once a second. */
+    private final java.util.concurrent.atomic.AtomicReference<Dated> last = new java.util.concurrent.atomic
+            .AtomicReference<>(new Dated(Long.MIN_VALUE, null, ""));
 
-    private ReceivedHeader() {
+    private record Dated(long epochSecond, java.time.ZoneId zone, String text) {
     }
 
-    static byte[] forSession(SmtpSession session, QueueId id, Envelope envelope, ZonedDateTime when) {
+    String date(ZonedDateTime when) {
+        Dated known = last.get();
+        long second = when.toEpochSecond();
+        if (known.epochSecond() == second && when.getZone().equals(known.zone())) {
+            return known.text();
+        }
+        String text = DATE.format(when);
+        last.set(new Dated(second, when.getZone(), text));
+        return text;
+    }
+
+
+    byte[] forSession(SmtpSession session, QueueId id, Envelope envelope, ZonedDateTime when) {
         return build(session.helo().orElse("unknown"), session.remoteIp(), session.config().helloName(),
                 session.esmtp(), id, envelope, when);
     }
 
-    static byte[] build(String helo, String remoteIp, String serverName, boolean esmtp, QueueId id,
+    byte[] build(String helo, String remoteIp, String serverName, boolean esmtp, QueueId id,
                         Envelope envelope, ZonedDateTime when) {
         StringBuilder h = new StringBuilder(256);
         h.append("Received: from ").append(safe(helo)).append(" (unknown [").append(remoteIp).append("])\r\n");
@@ -36,7 +51,7 @@ final class ReceivedHeader {
         } else {
             h.append("\t;");
         }
-        h.append(' ').append(DATE.format(when)).append("\r\n");
+        h.append(' ').append(date(when)).append("\r\n");
         return h.toString().getBytes(StandardCharsets.UTF_8);
     }
 
