@@ -1,5 +1,6 @@
 package org.mailgate.container;
 
+import org.mailgate.testkit.mailet.RecordingMailetContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
@@ -42,7 +43,7 @@ class ContainerConfigTest {
     }
 
     static Pipeline build(ContainerConfig config, ConfigReport report) {
-        MailetContext context = new RecordingContext();
+        MailetContext context = new RecordingMailetContext("example.com");
         var injector = Guice.createInjector(binder -> binder.bind(MailetContext.class).toInstance(context));
         return new PipelineFactory(new MailetLoader(injector), context).build(config, report);
     }

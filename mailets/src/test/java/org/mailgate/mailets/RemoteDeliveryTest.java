@@ -1,0 +1,175 @@
+package org.mailgate.mailets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.MessagingException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.mailet.Mail;
+import org.junit.jupiter.api.Test;
+import org.mailgate.api.delivery.DeliverySettings;
+import org.mailgate.api.delivery.OutgoingQueue;
+import org.mailgate.api.delivery.OutgoingQueues;
+import org.mailgate.api.net.HostAndPort;
+import org.mailgate.testkit.mailet.FakeMail;
+import org.mailgate.testkit.mailet.FakeMailetConfig;
+import org.mailgate.testkit.mailet.RecordingMailetContext;
+
+class RemoteDeliveryTest {
+
+    /** Queues that remember their settings and what was queued, as the delivery stage's would. */
+    private static final class Queues implements OutgoingQueues {
+        final Map<String, DeliverySettings> declared = new HashMap<>();
+        final List<String> queued = new ArrayList<>();
+
+        @Override
+        public OutgoingQueue declare(DeliverySettings settings) {
+            DeliverySettings earlier = declared.putIfAbsent(settings.queueName(), settings);
+            if (earlier != null && !earlier.equals(settings)) {
+                throw new IllegalStateException("queue " + settings.queueName() + " is declared twice");
+            }
+            return new OutgoingQueue() {
+                @Override
+                public String name() {
+                    return settings.queueName();
+                }
+
+                @Override
+                public void enqueue(Mail mail) {
+                    queued.add(settings.queueName() + " " + mail.getName() + " " + mail.getRecipients());
+                }
+            };
+        }
+
+        @Override
+        public Optional<DeliverySettings> settings(String queueName) {
+            return Optional.ofNullable(declared.get(queueName));
+        }
+    }
+
+    private final RecordingMailetContext context = new RecordingMailetContext("corp.example");
+    private final Queues queues = new Queues();
+
+    private RemoteDelivery init(FakeMailetConfig config) throws MessagingException {
+        RemoteDelivery mailet = new RemoteDelivery(queues);
+        mailet.init(config);
+        return mailet;
+    }
+
+    private FakeMailetConfig config() {
+        return FakeMailetConfig.of("RemoteDelivery", context);
+    }
+
+    @Test
+    void defaultsAreJamesDefaults() throws Exception {
+        DeliverySettings settings = init(config()).settings();
+
+        assertThat(settings.queueName()).isEqualTo("outgoing");
+        assertThat(settings.retries().delays())
+                .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(100), Duration.ofSeconds(500));
+        assertThat(settings.retries().maxRetries()).isEqualTo(5);
+        assertThat(settings.gateways()).isEmpty();
+        assertThat(settings.heloName()).isEmpty();
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(settings.failedProcessor()).isEqualTo(Mail.ERROR);
+        assertThat(settings.maxDeliveries()).isEqualTo(20);
+        assertThat(settings.mxPort()).isEqualTo(25);
+        assertThat(queues.settings("outgoing")).contains(settings);
+    }
+
+    @Test
+    void readsEveryParameter() throws Exception {
+        DeliverySettings settings = init(config().param("outgoingQueue", "relay")
+                .param("delayTime", "2*1 minute, 1 hour").param("maxRetries", "7")
+                .param("gateway", "smart1.corp.example, 10.0.0.2:2525").param("gatewayPort", "587")
+                .param("heloName", "gw.corp.example").param("connectiontimeout", "1500")
+                .param("timeout", "2500").param("bounceProcessor", "bounces").param("deliveryThreads", "3")
+                .param("sendpartial", "true").param("mxPort", "2526")).settings();
+
+        assertThat(settings.queueName()).isEqualTo("relay");
+        assertThat(settings.retries().delays())
+                .containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofHours(1));
+        assertThat(settings.retries().maxRetries()).isEqualTo(7);
+        assertThat(settings.gateways()).containsExactly(new HostAndPort("smart1.corp.example", 587),
+                new HostAndPort("10.0.0.2", 2525));
+        assertThat(settings.heloName()).contains("gw.corp.example");
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(settings.failedProcessor()).isEqualTo("bounces");
+        assertThat(settings.maxDeliveries()).isEqualTo(3);
+        assertThat(settings.mxPort()).isEqualTo(2526);
+    }
+
+    @Test
+    void queuesTheMailAndEndsIt() throws Exception {
+        RemoteDelivery mailet = init(config());
+        Mail mail = FakeMail.builder().sender("a@corp.example").recipients("b@far.example", "c@other.example").build();
+
+        mailet.service(mail);
+
+        assertThat(queues.queued).containsExactly("outgoing MAIL1 [b@far.example, c@other.example]");
+        assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+    }
+
+    @Test
+    void aMailWithoutRecipientsIsNotQueued() throws Exception {
+        RemoteDelivery mailet = init(config());
+        Mail mail = FakeMail.builder().sender("a@corp.example").build();
+
+        mailet.service(mail);
+
+        assertThat(queues.queued).isEmpty();
+    }
+
+    @Test
+    void twoMailetsFeedingOneQueueMustAgree() throws Exception {
+        init(config().param("maxRetries", "3"));
+
+        assertThatThrownBy(() -> init(config().param("maxRetries", "4")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("outgoing");
+    }
+
+    @Test
+    void refusesBadValuesNamingTheParameter() {
+        assertThatThrownBy(() -> init(config().param("delayTime", "soon")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("delayTime");
+        assertThatThrownBy(() -> init(config().param("maxRetries", "-1")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("maxRetries");
+        assertThatThrownBy(() -> init(config().param("gateway", "smart:0")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("gateway");
+        assertThatThrownBy(() -> init(config().param("gatewayPort", "2525")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("gateway is not");
+        assertThatThrownBy(() -> init(config().param("mxPort", "70000")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("mxPort");
+        assertThatThrownBy(() -> init(config().param("sendpartial", "false")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("sendpartial");
+    }
+
+    @Test
+    void refusesJamesParametersOfFeaturesNotOfferedRatherThanIgnoringThem() {
+        assertThatThrownBy(() -> init(config().param("startTLS", "true")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("startTLS")
+                .hasMessageContaining("outbound TLS");
+        assertThatThrownBy(() -> init(config().param("gatewayUsername", "u")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("gatewayUsername");
+    }
+
+    @Test
+    void refusesUnknownParameters() {
+        assertThatThrownBy(() -> init(config().param("maxRetry", "3")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("maxRetry");
+    }
+
+    @Test
+    void warnsThatDebugIsIgnored() throws Exception {
+        init(config().param("debug", "true"));
+
+        assertThat(context.logged()).anyMatch(line -> line.contains("debug") && line.contains("logback.xml"));
+    }
+}
