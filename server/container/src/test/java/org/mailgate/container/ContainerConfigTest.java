@@ -17,6 +17,7 @@ import org.mailgate.api.config.ConfigReport;
 import org.mailgate.container.config.ContainerConfig;
 import org.mailgate.container.engine.Pipeline;
 import org.mailgate.container.engine.PipelineFactory;
+import org.mailgate.container.load.ClassResolver;
 import org.mailgate.container.load.MailetLoader;
 
 class ContainerConfigTest {
@@ -45,7 +46,7 @@ class ContainerConfigTest {
     static Pipeline build(ContainerConfig config, ConfigReport report) {
         MailetContext context = new RecordingMailetContext("example.com");
         var injector = Guice.createInjector(binder -> binder.bind(MailetContext.class).toInstance(context));
-        return new PipelineFactory(new MailetLoader(injector), context).build(config, report);
+        return new PipelineFactory(new MailetLoader(injector, new ClassResolver(ContainerConfigTest.class.getClassLoader())), context).build(config, report);
     }
 
     static String processors(String body) {
@@ -132,6 +133,48 @@ class ContainerConfigTest {
                 <processor state="error"/>""".formatted(PREFIX)));
         assertThat(messages(report)).singleElement().asString()
                 .startsWith("conf/mailetcontainer.xml:4: <onMailetException> names processor 'missing'");
+    }
+
+    @Test
+    void processorsNamedByMailetParametersMustExist() throws Exception {
+        ConfigReport report = read(processors("""
+                <processor state="root">
+                  <mailet match="%sFirstRecipient" class="ToProcessor"><processor>tranport</processor></mailet>
+                  <mailet class="ToProcessor"><processor>ghost</processor></mailet>
+                </processor>
+                <processor state="transport"><mailet class="Null"/></processor>
+                <processor state="error"/>""".formatted(PREFIX)));
+        assertThat(messages(report)).containsExactly(
+                "conf/mailetcontainer.xml:4: parameter processor names processor 'tranport', which does not exist; "
+                        + "use one of: root, transport, error",
+                "conf/mailetcontainer.xml:5: parameter processor cannot send mail to 'ghost'; use the Null mailet "
+                        + "to drop mail");
+    }
+
+    @Test
+    void aProcessorWhoseMailCanFallOffItsEndIsWarnedAbout() throws Exception {
+        ConfigReport report = read(processors("""
+                <processor state="root">
+                  <mailet class="ToProcessor"><processor>transport</processor></mailet>
+                </processor>
+                <processor state="transport">
+                  <mailet match="%sFirstRecipient" class="Null"/>
+                </processor>
+                <processor state="quarantine">
+                  <mailet class="ToRepository"><repositoryPath>file://q/</repositoryPath><passThrough>true</passThrough></mailet>
+                </processor>
+                <processor state="empty"/>
+                <processor state="error">
+                  <mailet match="%sFirstRecipient" class="Null"/>
+                </processor>""".formatted(PREFIX, PREFIX)));
+        assertThat(report.warnings().stream().map(ConfigError::toString).toList()).containsExactly(
+                "conf/mailetcontainer.xml:7: mail can fall off the end of processor 'transport' after this mailet and "
+                        + "would be dropped; end the processor with a mailet that runs on all mail and ends it "
+                        + "(ToProcessor, ToRepository, RemoteDelivery, Null)",
+                "conf/mailetcontainer.xml:10: mail can fall off the end of processor 'quarantine' after this mailet "
+                        + "and would be dropped; end the processor with a mailet that runs on all mail and ends it "
+                        + "(ToProcessor, ToRepository, RemoteDelivery, Null)",
+                "conf/mailetcontainer.xml:12: processor 'empty' has no mailets: mail sent to it is dropped");
     }
 
     @Test

@@ -30,8 +30,8 @@ final class AttributesJson {
 
     static String write(Stream<Attribute> attributes, String mailName) {
         List<Attribute> all = attributes.toList();
-        if (all.stream().allMatch(a -> a.getValue().value() instanceof String)) {
-            return writeStrings(all);
+        if (all.stream().allMatch(a -> a.getValue().value() instanceof String || a.getValue().value() instanceof Boolean)) {
+            return writeSimple(all);
         }
         ObjectNode root = MAPPER.createObjectNode();
         all.forEach(a -> a.getValue().toJson().ifPresentOrElse(
@@ -42,10 +42,11 @@ final class AttributesJson {
     }
 
     /**
-     * The common case (the SMTP session's HELO name and session id) written without building a JSON
-     * tree; the same form as the Mailet API's StringSerializer writes.
+     * The common case (the SMTP session's HELO name and session id, whether the client may relay)
+     * written without building a JSON tree; the same form as the Mailet API's String and Boolean
+     * serializers write.
      */
-    private static String writeStrings(List<Attribute> attributes) {
+    private static String writeSimple(List<Attribute> attributes) {
         StringBuilder json = new StringBuilder(64 + attributes.size() * 64).append('{');
         for (int i = 0; i < attributes.size(); i++) {
             if (i > 0) {
@@ -53,9 +54,13 @@ final class AttributesJson {
             }
             Attribute a = attributes.get(i);
             quote(json, a.getName().asString());
-            json.append(":{\"serializer\":\"StringSerializer\",\"value\":");
-            quote(json, (String) a.getValue().value());
-            json.append('}');
+            if (a.getValue().value() instanceof Boolean b) {
+                json.append(":{\"serializer\":\"BooleanSerializer\",\"value\":").append(b).append('}');
+            } else {
+                json.append(":{\"serializer\":\"StringSerializer\",\"value\":");
+                quote(json, (String) a.getValue().value());
+                json.append('}');
+            }
         }
         return json.append('}').toString();
     }

@@ -43,6 +43,12 @@ public final class TableWorkQueue implements WorkQueue {
     private final Condition wakeUp = lock.newCondition();
     /** Claimed: handed to a consumer, or waiting in {@link #ready}. */
     private final Set<Long> claimed = new HashSet<>();
+    /**
+     * Due ids a scan saw while they were claimed: the scan could not take them, and the next due time
+     * it learnt leaves them out, so their release must cause a new scan, or a due entry whose unit
+     * ended without finishing it would wait for the next unrelated wake-up.
+     */
+    private final Set<Long> seenWhileClaimed = new HashSet<>();
     private final ArrayDeque<Long> ready = new ArrayDeque<>();
     private int pendingWakeups;
     private boolean stopping;
@@ -94,6 +100,8 @@ public final class TableWorkQueue implements WorkQueue {
                 if (claimed.add(id)) {
                     ready.addLast(id);
                     count++;
+                } else {
+                    seenWhileClaimed.add(id);
                 }
             }
             return count;
@@ -135,6 +143,10 @@ public final class TableWorkQueue implements WorkQueue {
         lock.lock();
         try {
             claimed.remove(entryId);
+            if (seenWhileClaimed.remove(entryId)) {
+                scanNeeded = true;
+                wakeUp.signal();
+            }
         } finally {
             lock.unlock();
         }
@@ -176,7 +188,7 @@ public final class TableWorkQueue implements WorkQueue {
     public void awaitWork(Duration maxWait) throws InterruptedException {
         lock.lock();
         try {
-            if (stopping || !ready.isEmpty()) {
+            if (stopping || !ready.isEmpty() || scanNeeded) {
                 return;
             }
             if (pendingWakeups > 0) {

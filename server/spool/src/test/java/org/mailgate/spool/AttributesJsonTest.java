@@ -27,6 +27,16 @@ class AttributesJsonTest {
     }
 
     @Test
+    void theFastFormOfBooleansIsTheMailetApisOwnAndRoundTrips() {
+        Attribute a = new Attribute(AttributeName.of("org.apache.james.SMTPIsAuthNetwork"), AttributeValue.of(true));
+        Attribute b = new Attribute(AttributeName.of("s"), AttributeValue.of("x"));
+        String json = AttributesJson.write(List.of(a, b).stream(), "m");
+        assertThat(json).isEqualTo("{\"org.apache.james.SMTPIsAuthNetwork\":" + a.getValue().toJson().orElseThrow()
+                + ",\"s\":" + b.getValue().toJson().orElseThrow() + "}");
+        assertThat(AttributesJson.read(json)).containsExactly(a, b);
+    }
+
+    @Test
     void otherValuesGoThroughTheMailetApi() {
         List<Attribute> attributes = List.of(new Attribute(AttributeName.of("count"), AttributeValue.of(42)),
                 new Attribute(AttributeName.of("name"), AttributeValue.of("x")));

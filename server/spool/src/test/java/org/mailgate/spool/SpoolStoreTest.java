@@ -143,6 +143,22 @@ class SpoolStoreTest {
     }
 
     @Test
+    void aDueEntrySeenByAScanWhileClaimedIsOfferedAgainOnceReleased() throws Exception {
+        store.accept("a@b.example", List.of("c@d.example"), StoreFixture.message("s", "b\r\n"));
+        long entry = store.queues.spool().claim(1).get(0);
+        // another worker scans while the entry is claimed: it is due but cannot be taken
+        store.queues.spool().announceLater();
+        assertThat(store.queues.spool().claim(1)).isEmpty();
+        // the unit ends without finishing the entry (e.g. the worker was stopped): it is still due
+        try (SpoolUnit unit = store.spool.open(entry).orElseThrow()) {
+            assertThat(unit.mail()).isNotNull();
+        }
+        store.queues.spool().release(entry);
+
+        assertThat(store.queues.spool().claim(1)).containsExactly(entry);
+    }
+
+    @Test
     void aFailingContentStreamStoresNothingAndReportsItsOwnError() throws Exception {
         InputStream failing = new InputStream() {
             int n;

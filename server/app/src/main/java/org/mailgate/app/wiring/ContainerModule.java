@@ -9,6 +9,8 @@ import org.mailgate.api.domain.DomainList;
 import org.mailgate.app.config.MailgateConfig;
 import org.mailgate.container.context.ContextSettings;
 import org.mailgate.container.context.MailgateMailetContext;
+import org.mailgate.container.load.ClassResolver;
+import org.mailgate.container.load.ExtensionJars;
 
 /** The mailet container: its context and how mailets are created. */
 final class ContainerModule extends AbstractModule {
@@ -23,6 +25,14 @@ final class ContainerModule extends AbstractModule {
     protected void configure() {
         bind(MailgateMailetContext.class).in(Singleton.class);
         bind(MailetContext.class).to(MailgateMailetContext.class);
+    }
+
+    /** Mailets and matchers load from Mailgate's class path, then from the jars in {@code extensions/}. */
+    @Provides
+    @Singleton
+    ClassResolver classResolver(MailgateConfig config) {
+        return new ClassResolver(ExtensionJars.classLoader(ExtensionJars.directoryFor(config.confDir()),
+                ContainerModule.class.getClassLoader()));
     }
 
     @Provides

@@ -34,7 +34,7 @@ public record ContainerConfig(Optional<org.apache.james.core.MailAddress> postma
     private static final ElementRules CONTEXT = ElementRules.of(Set.of("postmaster"), Set.of());
     private static final ElementRules SPOOLER = ElementRules.of(Set.of("threads", "errorRepository"), Set.of());
     private static final ElementRules PROCESSORS = ElementRules.of(Set.of("processor"), Set.of());
-    private static final ElementRules PROCESSOR = ElementRules.of(Set.of("mailet"), Set.of("state"))
+    private static final ElementRules PROCESSOR = ElementRules.of(Set.of("mailet", "matcher"), Set.of("state"))
             .ignoringAttribute("enableJmx", "Mailgate has no JMX; see the metrics endpoint instead")
             .ignoringAttribute("class", "every Mailgate processor runs its mailets in order, as James's does");
 
@@ -108,11 +108,21 @@ public record ContainerConfig(Optional<org.apache.james.core.MailAddress> postma
             report.error(p, "a processor cannot be named 'ghost': that state means the mail is done");
             return Optional.empty();
         }
+        MatcherDefinitions matchers = new MatcherDefinitions(p, report);
         List<MailetEntry> mailets = new ArrayList<>();
-        for (XmlElement m : p.children("mailet")) {
-            mailet(m, report).ifPresent(mailets::add);
+        for (XmlElement child : p.children()) {
+            switch (child.name()) {
+                case "matcher" -> matchers.define(child);
+                case "mailet" -> mailet(child, report).ifPresent(entry -> {
+                    entry.matcher().ifPresent(spec -> matchers.checkUse(spec, child));
+                    mailets.add(entry);
+                });
+                default -> {
+                    // reported by PROCESSOR.check
+                }
+            }
         }
-        return Optional.of(new ProcessorConfig(state.get(), mailets, p));
+        return Optional.of(new ProcessorConfig(state.get(), matchers.topLevel(), mailets, p));
     }
 
     private static Optional<MailetEntry> mailet(XmlElement m, ConfigReport report) {

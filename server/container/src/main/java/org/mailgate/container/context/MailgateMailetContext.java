@@ -226,16 +226,19 @@ public final class MailgateMailetContext implements MailetContext {
 
     @Override
     public void sendMail(Mail mail, long delay, TimeUnit unit) throws MessagingException {
-        spool.send(mail, stateOf(mail), Duration.ofMillis(unit.toMillis(delay)));
+        sendMail(mail, stateOf(mail), delay, unit);
     }
 
+    /** Spools {@code mail}, marked as sent by a mailet (what the {@code SentByMailet} matcher tests). */
     @Override
     public void sendMail(Mail mail, String state) throws MessagingException {
+        mail.setAttribute(Mail.SENT_BY_MAILET_ATTRIBUTE);
         spool.send(mail, state);
     }
 
     @Override
     public void sendMail(Mail mail, String state, long delay, TimeUnit unit) throws MessagingException {
+        mail.setAttribute(Mail.SENT_BY_MAILET_ATTRIBUTE);
         spool.send(mail, state, Duration.ofMillis(unit.toMillis(delay)));
     }
 

@@ -10,6 +10,7 @@ import org.apache.mailet.Mailet;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.Matcher;
 import org.mailgate.api.config.ConfigReport;
+import org.mailgate.api.config.XmlElement;
 import org.mailgate.container.config.MailetEntry;
 import org.mailgate.container.config.MatcherSpec;
 
@@ -23,13 +24,10 @@ public final class MailetLoader {
     private final Injector injector;
     private final ClassResolver resolver;
 
+    /** Mailets are created by a child of {@code parent}, so their bindings stay out of the server's. */
     @Inject
-    public MailetLoader(Injector parent) {
-        this(parent.createChildInjector(), new ClassResolver(MailetLoader.class.getClassLoader()));
-    }
-
-    public MailetLoader(Injector injector, ClassResolver resolver) {
-        this.injector = injector;
+    public MailetLoader(Injector parent, ClassResolver resolver) {
+        this.injector = parent.createChildInjector();
         this.resolver = resolver;
     }
 
@@ -41,45 +39,45 @@ public final class MailetLoader {
                     Mailet.class));
             return Optional.empty();
         }
-        Optional<Mailet> mailet = create(type.get(), "mailet " + entry.className(), entry, report);
+        Optional<Mailet> mailet = create(type.get(), "mailet " + entry.className(), entry.source(), report);
         if (mailet.isEmpty()) {
             return Optional.empty();
         }
         try {
             mailet.get().init(new SimpleMailetConfig(entry.className(), entry.parameters(), context));
             return mailet;
-        } catch (MessagingException | RuntimeException e) {
+        } catch (MessagingException | RuntimeException | LinkageError e) {
             report.error(entry.source(), "mailet " + entry.className() + ": " + message(e));
             return Optional.empty();
         }
     }
 
-    public Optional<Matcher> matcher(MatcherSpec spec, MailetEntry entry, MailetContext context, ConfigReport report) {
+    /** Creates the matcher {@code spec} names; {@code where} is the element that asks for it. */
+    public Optional<Matcher> matcher(MatcherSpec spec, XmlElement where, MailetContext context, ConfigReport report) {
         Optional<Class<? extends Matcher>> type = resolver.resolve(spec.name(), ClassResolver.MATCHER_PACKAGES,
                 Matcher.class);
         if (type.isEmpty()) {
-            report.error(entry.source(), notFound("matcher", spec.name(), ClassResolver.MATCHER_PACKAGES,
-                    Matcher.class));
+            report.error(where, notFound("matcher", spec.name(), ClassResolver.MATCHER_PACKAGES, Matcher.class));
             return Optional.empty();
         }
-        Optional<Matcher> matcher = create(type.get(), "matcher " + spec.name(), entry, report);
+        Optional<Matcher> matcher = create(type.get(), "matcher " + spec.name(), where, report);
         if (matcher.isEmpty()) {
             return Optional.empty();
         }
         try {
             matcher.get().init(new SimpleMatcherConfig(spec.name(), spec.condition().orElse(null), context));
             return matcher;
-        } catch (MessagingException | RuntimeException e) {
-            report.error(entry.source(), "matcher " + spec + ": " + message(e));
+        } catch (MessagingException | RuntimeException | LinkageError e) {
+            report.error(where, "matcher " + spec + ": " + message(e));
             return Optional.empty();
         }
     }
 
-    private <T> Optional<T> create(Class<? extends T> type, String what, MailetEntry entry, ConfigReport report) {
+    private <T> Optional<T> create(Class<? extends T> type, String what, XmlElement where, ConfigReport report) {
         try {
             return Optional.of(injector.getInstance(type));
-        } catch (ConfigurationException | ProvisionException e) {
-            report.error(entry.source(), what + " cannot be created: " + e.getMessage());
+        } catch (ConfigurationException | ProvisionException | LinkageError e) {
+            report.error(where, what + " cannot be created: " + e.getMessage());
             return Optional.empty();
         }
     }

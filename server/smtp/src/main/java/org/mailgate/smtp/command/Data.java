@@ -4,9 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.SequenceInputStream;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.mailgate.api.mail.Envelope;
 import org.mailgate.api.mail.QueueId;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class Data implements Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(Data.class);
+    /** James's name of the attribute set on mail from a client that may relay. */
+    static final String AUTH_NETWORK = "org.apache.james.SMTPIsAuthNetwork";
 
     private final ReceivedHeader receivedHeader = new ReceivedHeader();
 
@@ -79,10 +83,17 @@ final class Data implements Command {
         session.reply(Reply.of(250, "2.0.0", "OK: queued as " + id));
     }
 
+    /**
+     * Where the mail came from, with James's attributes: the HELO name, the session id and, for a client
+     * in {@code authorizedAddresses}, {@value #AUTH_NETWORK} = true (what {@code SMTPIsAuthNetwork} tests).
+     */
     private static Arrival arrival(SmtpSession session) {
-        List<Attribute> attributes = List.of(
-                new Attribute(org.apache.mailet.Mail.SMTP_HELO, AttributeValue.of(session.helo().orElse(""))),
-                new Attribute(org.apache.mailet.Mail.SMTP_SESSION_ID, AttributeValue.of(session.id())));
+        List<Attribute> attributes = new ArrayList<>(3);
+        attributes.add(new Attribute(org.apache.mailet.Mail.SMTP_HELO, AttributeValue.of(session.helo().orElse(""))));
+        attributes.add(new Attribute(org.apache.mailet.Mail.SMTP_SESSION_ID, AttributeValue.of(session.id())));
+        if (session.fromAuthorizedNetwork()) {
+            attributes.add(new Attribute(AttributeName.of(AUTH_NETWORK), AttributeValue.of(true)));
+        }
         return new Arrival(session.remoteIp(), session.remoteIp(), attributes);
     }
 }

@@ -57,7 +57,7 @@ final class Rcpt implements Command {
 
     private static boolean mayRelayTo(SmtpSession session, MailAddress recipient) {
         return session.services().domains().isLocal(recipient.getDomain())
-                || session.config().authorizedAddresses().contains(session.remote().getAddress());
+                || session.fromAuthorizedNetwork();
     }
 
     private static Optional<MailAddress> postmaster(SmtpSession session) {

@@ -155,6 +155,11 @@ public final class SmtpSession {
         return remote;
     }
 
+    /** Whether the client is in {@code authorizedAddresses}: it may relay to any domain. */
+    public boolean fromAuthorizedNetwork() {
+        return config.authorizedAddresses().contains(remote().getAddress());
+    }
+
     public String remoteIp() {
         return remote.getAddress().getHostAddress();
     }
