@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.mailet.Mail;
 import org.mailgate.api.mail.MessageParts;
@@ -16,10 +18,16 @@ import org.mailgate.api.mail.QueueId;
 import org.mailgate.api.repository.MailRepository;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
+import org.mailgate.api.repository.StoredMailSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Mail repositories in H2, all in one table keyed by repository URL and mail key (the mail's name). */
+/**
+ * Mail repositories in H2, all in one table keyed by repository URL and mail key (the mail's name). A
+ * stored mail holds one reference on its body in {@code message_body}: storing a mail under
+ * processing shares its body, removing it drops the reference. Changes join the open spool unit, if
+ * any; otherwise each is a transaction of its own that is on disk before the call returns.
+ */
 @Singleton
 public final class H2MailRepositoryStore implements MailRepositoryStore {
 
@@ -27,6 +35,10 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
 
     private static final String INSERT = "INSERT INTO repository_mail(repository, mail_key, " + MailRecord.COLUMNS
             + ", state) VALUES (?, ?, " + MailRecord.PLACEHOLDERS + ", ?)";
+    private static final String LIST = "SELECT r.mail_key, r.name, r.sender, r.recipients, r.state, r.error_message, "
+            + "r.created_at, OCTET_LENGTH(r.headers) + COALESCE(OCTET_LENGTH(b.inline_content), OCTET_LENGTH(b.content)) "
+            + "FROM repository_mail r JOIN message_body b ON b.id = r.body_id "
+            + "WHERE r.repository = ? ORDER BY r.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
 
     private final Database database;
     private final Transactions transactions;
@@ -59,6 +71,12 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
         });
     }
 
+    private static void checkPage(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative (were " + offset + ", " + limit + ")");
+        }
+    }
+
     private final class Repository implements MailRepository {
         private final MailRepositoryUrl url;
 
@@ -71,21 +89,28 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
             return url;
         }
 
-        /** Stores under the mail's name; a mail stored again under the same name replaces the old one. */
+        /**
+         * Stores under the mail's name; a mail stored again under the same name replaces the old one. A
+         * mail without a state is stored in {@code root}.
+         */
         @Override
         public String store(Mail mail) throws MessagingException {
             MessageParts parts = MailParts.of(mail);
             String key = mail.getName();
+            String state = Objects.requireNonNullElse(mail.getState(), Mail.DEFAULT);
             try {
                 QueueId id = transactions.run(c -> {
                     QueueId queueId = transactions.queueIdFor(c);
                     long bodyId = transactions.referenceBody(c, parts.body());
-                    removeRow(c, key);
+                    Optional<RepositoryRows.Row> old = RepositoryRows.lock(c, url, key);
+                    if (old.isPresent()) {
+                        RepositoryRows.remove(c, old.get());
+                    }
                     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                         ps.setString(1, url.value());
                         ps.setString(2, key);
                         MailParts.record(mail, queueId, parts.headerSection(), bodyId, clock).bind(ps, 3);
-                        ps.setString(3 + MailRecord.COLUMN_COUNT, mail.getState());
+                        ps.setString(3 + MailRecord.COLUMN_COUNT, state);
                         ps.executeUpdate();
                     }
                     return queueId;
@@ -95,31 +120,6 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
             } catch (SQLException e) {
                 throw new MessagingException("cannot store mail " + key + " in " + url + ": " + e.getMessage(), e);
             }
-        }
-
-        private boolean removeRow(java.sql.Connection c, String key) throws SQLException {
-            Long bodyId = null;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT body_id FROM repository_mail WHERE repository = ? AND mail_key = ?")) {
-                ps.setString(1, url.value());
-                ps.setString(2, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        bodyId = rs.getLong(1);
-                    }
-                }
-            }
-            if (bodyId == null) {
-                return false;
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM repository_mail WHERE repository = ? AND mail_key = ?")) {
-                ps.setString(1, url.value());
-                ps.setString(2, key);
-                ps.executeUpdate();
-            }
-            Bodies.release(c, bodyId);
-            return true;
         }
 
         @Override
@@ -138,6 +138,7 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
 
         @Override
         public List<String> keys(int offset, int limit) {
+            checkPage(offset, limit);
             return database.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT mail_key FROM repository_mail "
                         + "WHERE repository = ? ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
@@ -150,6 +151,29 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
                             keys.add(rs.getString(1));
                         }
                         return keys;
+                    }
+                }
+            });
+        }
+
+        /** Answered from the rows alone: no message is read. */
+        @Override
+        public List<StoredMailSummary> list(int offset, int limit) {
+            checkPage(offset, limit);
+            return database.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(LIST)) {
+                    ps.setString(1, url.value());
+                    ps.setInt(2, offset);
+                    ps.setInt(3, limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        List<StoredMailSummary> summaries = new ArrayList<>();
+                        while (rs.next()) {
+                            summaries.add(new StoredMailSummary(rs.getString(1), rs.getString(2),
+                                    MailRecord.sender(rs.getString(3)), MailRecord.recipients(rs.getString(4)),
+                                    rs.getString(5), Optional.ofNullable(rs.getString(6)), rs.getLong(8),
+                                    Instant.ofEpochMilli(rs.getLong(7))));
+                        }
+                        return summaries;
                     }
                 }
             });
@@ -178,7 +202,52 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
 
         @Override
         public boolean remove(String key) {
-            return database.inDurableTransaction(c -> removeRow(c, key));
+            boolean removed = change("remove " + key, c -> {
+                Optional<RepositoryRows.Row> row = RepositoryRows.lock(c, url, key);
+                return row.isPresent() && RepositoryRows.remove(c, row.get());
+            });
+            if (removed) {
+                LOG.info("removed {} from repository {}", key, url);
+            }
+            return removed;
+        }
+
+        /** Removes the mails stored when the call began, {@value RepositoryRows#BATCH} per transaction. */
+        @Override
+        public long removeAll() {
+            long lastId;
+            try {
+                lastId = transactions.read(c -> RepositoryRows.lastId(c, url));
+            } catch (SQLException e) {
+                throw new StoreException("cannot list repository " + url + ": " + e.getMessage(), e);
+            }
+            long removed = 0;
+            while (true) {
+                RepositoryRows.Batch batch = change("remove all", c -> {
+                    List<RepositoryRows.Row> rows = RepositoryRows.lockOldest(c, url, lastId, RepositoryRows.BATCH);
+                    int count = 0;
+                    for (RepositoryRows.Row row : rows) {
+                        if (RepositoryRows.remove(c, row)) {
+                            count++;
+                        }
+                    }
+                    return new RepositoryRows.Batch(rows.size(), count);
+                });
+                removed += batch.changed();
+                if (batch.seen() < RepositoryRows.BATCH) {
+                    break;
+                }
+            }
+            LOG.info("removed {} mails from repository {}", removed, url);
+            return removed;
+        }
+
+        private <T> T change(String what, Database.SqlWork<T> work) {
+            try {
+                return transactions.run(work, done -> { });
+            } catch (SQLException e) {
+                throw new StoreException("cannot " + what + " in repository " + url + ": " + e.getMessage(), e);
+            }
         }
     }
 }

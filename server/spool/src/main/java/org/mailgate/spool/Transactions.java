@@ -87,6 +87,15 @@ final class Transactions {
     }
 
     /**
+     * Runs a query in the current unit, so that it sees the unit's own changes, or in a transaction of
+     * its own (not waiting for the disk: nothing changed).
+     */
+    <T> T read(Database.SqlWork<T> work) throws SQLException {
+        Unit unit = current.get();
+        return unit != null ? work.run(unit.connection) : database.inTransaction(work);
+    }
+
+    /**
      * Runs {@code work} in the current unit, or in a durable transaction of its own (one started by an
      * operator or a tool, who is told it is done only once it is on disk); {@code afterCommit} runs once
      * the work is committed.

@@ -26,6 +26,7 @@ final class StoreFixture implements AutoCloseable {
     final SpoolStore spool;
     final H2OutgoingQueues outgoing;
     final H2MailRepositoryStore repositories;
+    final H2MailRepositoryReprocessor reprocessor;
 
     StoreFixture(Path dir, Clock clock) throws Exception {
         database = new Database(SpoolSettings.defaults(dir));
@@ -35,6 +36,7 @@ final class StoreFixture implements AutoCloseable {
         spool = new SpoolStore(database, transactions, queues, clock);
         outgoing = new H2OutgoingQueues(database, transactions, queues, clock);
         repositories = new H2MailRepositoryStore(database, transactions, clock);
+        reprocessor = new H2MailRepositoryReprocessor(transactions, spool, clock);
     }
 
     static String message(String subject, String body) {

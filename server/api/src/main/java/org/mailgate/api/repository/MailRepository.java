@@ -1,11 +1,18 @@
 package org.mailgate.api.repository;
 
 import jakarta.mail.MessagingException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.mailet.Mail;
 
-/** A named store of mails kept for people to look at (errors, quarantine). */
+/**
+ * A named store of mails kept for people to look at (errors, quarantine). Every change made inside a
+ * spool unit is part of the unit's transaction; outside one (an operator's call) it is on stable
+ * storage before the call returns.
+ */
 public interface MailRepository {
 
     MailRepositoryUrl url();
@@ -21,7 +28,40 @@ public interface MailRepository {
     /** Keys, oldest first. */
     List<String> keys(int offset, int limit);
 
+    /** The whole mail stored under {@code key}: envelope, attributes, error message, state and message. */
     Optional<Mail> retrieve(String key) throws MessagingException;
 
     boolean remove(String key);
+
+    /**
+     * Summaries of the stored mails, oldest first, {@code limit} of them from position {@code offset}.
+     * This default reads each mail whole; a store should answer from its index instead.
+     */
+    default List<StoredMailSummary> list(int offset, int limit) throws MessagingException {
+        List<StoredMailSummary> summaries = new ArrayList<>();
+        for (String key : keys(offset, limit)) {
+            Optional<Mail> mail = retrieve(key);
+            if (mail.isPresent()) {
+                Mail m = mail.get();
+                summaries.add(new StoredMailSummary(key, m.getName(), m.getMaybeSender(), List.copyOf(m.getRecipients()),
+                        Objects.requireNonNullElse(m.getState(), Mail.DEFAULT), Optional.ofNullable(m.getErrorMessage()),
+                        m.getMessageSize(), m.getLastUpdated() == null ? Instant.EPOCH : m.getLastUpdated().toInstant()));
+            }
+        }
+        return summaries;
+    }
+
+    /**
+     * Removes every mail stored when the call began; returns how many were removed. This default removes
+     * them one by one; a store should do it in few transactions.
+     */
+    default long removeAll() {
+        long removed = 0;
+        for (String key : keys(0, Integer.MAX_VALUE)) {
+            if (remove(key)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
 }
