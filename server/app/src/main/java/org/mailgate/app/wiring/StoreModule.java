@@ -4,9 +4,11 @@ import com.google.inject.AbstractModule;
 import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.OutgoingStore;
 import org.mailgate.api.domain.DomainList;
+import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.spool.MailSpool;
 import org.mailgate.api.spool.SpoolProcessing;
+import org.mailgate.spool.H2MailRepositoryReprocessor;
 import org.mailgate.spool.H2MailRepositoryStore;
 import org.mailgate.spool.H2OutgoingQueues;
 import org.mailgate.spool.SpoolStore;
@@ -22,6 +24,7 @@ final class StoreModule extends AbstractModule {
         bind(OutgoingQueues.class).to(H2OutgoingQueues.class);
         bind(OutgoingStore.class).to(H2OutgoingQueues.class);
         bind(MailRepositoryStore.class).to(H2MailRepositoryStore.class);
+        bind(MailRepositoryReprocessor.class).to(H2MailRepositoryReprocessor.class);
         bind(DomainList.class).to(ConfiguredDomainList.class);
     }
 }
