@@ -36,6 +36,16 @@ public final class DsnMessage {
     private DsnMessage() {
     }
 
+    /** What a report returns of the original message: RFC 3464's optional third part. */
+    public enum Returned {
+        /** The whole message ({@code message/rfc822}), or only its headers when it is larger than {@link #FULL_MESSAGE_LIMIT}. */
+        MESSAGE,
+        /** The header section only ({@code text/rfc822-headers}). */
+        HEADERS,
+        /** Nothing: the report has two parts. */
+        NONE
+    }
+
     /**
      * @param reportingMta the name of this server
      * @param humanText    the explanation for people, first part of the report
@@ -43,6 +53,21 @@ public final class DsnMessage {
     public static MimeMessage build(Mail original, MailAddress from, String reportingMta, String subject,
                                     String humanText, List<RecipientStatus> statuses, ZonedDateTime now)
             throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(humanText, "UTF-8");
+        return build(original, from, reportingMta, subject, text, statuses, Returned.MESSAGE, now);
+    }
+
+    /**
+     * A report whose first part the caller made (plain text, or e.g. a {@code multipart/mixed} of the
+     * text and an attached error) and that returns as much of the original as {@code returned} says.
+     *
+     * @param reportingMta the name of this server
+     * @param humanPart    the explanation for people, first part of the report
+     */
+    public static MimeMessage build(Mail original, MailAddress from, String reportingMta, String subject,
+                                    MimeBodyPart humanPart, List<RecipientStatus> statuses, Returned returned,
+                                    ZonedDateTime now) throws MessagingException {
         MimeMessage report = new MimeMessage(SpooledMimeMessage.session());
         try {
             report.setFrom(new InternetAddress(from.asString(), "Mail Delivery System", "UTF-8"));
@@ -58,9 +83,7 @@ public final class DsnMessage {
         report.setHeader("Auto-Submitted", "auto-replied");
 
         MimeMultipart multipart = new MimeMultipart("report; report-type=delivery-status");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(humanText, "UTF-8");
-        multipart.addBodyPart(text);
+        multipart.addBodyPart(humanPart);
 
         MimeBodyPart status = new MimeBodyPart();
         status.setDataHandler(new DataHandler(new ByteArrayDataSource(
@@ -68,7 +91,13 @@ public final class DsnMessage {
                 "message/delivery-status")));
         multipart.addBodyPart(status);
 
-        multipart.addBodyPart(returned(original));
+        switch (returned) {
+            case MESSAGE -> multipart.addBodyPart(original.getMessageSize() <= FULL_MESSAGE_LIMIT
+                    ? wholeMessage(original) : headers(original));
+            case HEADERS -> multipart.addBodyPart(headers(original));
+            case NONE -> {
+            }
+        }
         report.setContent(multipart);
         report.saveChanges();
         return report;
@@ -96,12 +125,14 @@ public final class DsnMessage {
         return s.toString();
     }
 
-    private static MimeBodyPart returned(Mail original) throws MessagingException {
+    private static MimeBodyPart wholeMessage(Mail original) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
-        if (original.getMessageSize() <= FULL_MESSAGE_LIMIT) {
-            part.setContent(original.getMessage(), "message/rfc822");
-            return part;
-        }
+        part.setContent(original.getMessage(), "message/rfc822");
+        return part;
+    }
+
+    private static MimeBodyPart headers(Mail original) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
         ByteArrayOutputStream headers = new ByteArrayOutputStream();
         Enumeration<String> lines = original.getMessage().getAllHeaderLines();
         try {

@@ -1,0 +1,65 @@
+package org.mailgate.mailets;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.mailgate.api.mailet.MailetParameters;
+
+/**
+ * Sends a notification about the mail to the postmaster: a {@code multipart/mixed} message with the
+ * notice, the error recorded on the mail and its details, and (by default) the original attached as
+ * {@code message/rfc822}. Mail from the null reverse-path is notified too: the postmaster is not its
+ * sender.
+ *
+ * <p>Parameters, with James's names and meanings: those of {@link NotifyParameters} ({@code notice} or
+ * {@code message}, {@code sender} or {@code sendingAddress} (default {@code postmaster}; it is also the
+ * reverse-path of the notification), {@code prefix} (default {@code Re:}), {@code inline} (default
+ * {@code none}), {@code attachment} ({@code message}, {@code heads}, {@code body}, {@code all} or
+ * {@code none}; default {@code message}), {@code attachError}, {@code passThrough} (default true),
+ * {@code fakeDomainCheck}, {@code debug}), and {@code to}: the To header, {@code postmaster} (default)
+ * or {@code unaltered} (the original To header). James logs and ignores any other {@code to}; Mailgate
+ * refuses it.
+ */
+public final class NotifyPostmaster extends GenericMailet {
+
+    private static final Set<SpecialAddress> TO_SPECIALS =
+            EnumSet.of(SpecialAddress.POSTMASTER, SpecialAddress.UNALTERED);
+    private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.BODY,
+            Inclusion.ALL, Inclusion.NONE);
+
+    private RedirectSettings settings;
+
+    @Override
+    public void init() throws MessagingException {
+        Set<String> names = new HashSet<>(NotifyParameters.NAMES);
+        names.add("to");
+        MailetParameters parameters = MailetParameters.of(getMailetConfig(), names);
+        var postmaster = getMailetContext().getPostmaster();
+        NotifyParameters notify = NotifyParameters.parse(parameters, postmaster, ATTACHMENTS);
+        AddressList to = AddressList.parseSpecial("to", parameters.get("to").orElse("postmaster"), TO_SPECIALS,
+                postmaster);
+        AddressList recipients = new AddressList("recipients",
+                List.of(new AddressList.Literal(new InternetAddress(postmaster.asString()),
+                        postmaster)));
+        settings = notify.redirect("NotifyPostmaster")
+                .recipients(Optional.of(recipients))
+                .to(Optional.of(to))
+                .build();
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        Redirection.process(getMailetContext(), settings, "notify", mail);
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "NotifyPostmaster Mailet";
+    }
+}
