@@ -1,0 +1,37 @@
+package org.mailgate.matchers;
+
+import jakarta.mail.MessagingException;
+import java.util.Collection;
+import java.util.Set;
+import org.apache.james.core.Domain;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMatcher;
+
+/**
+ * The recipients whose domain (host) is one of the domains of the condition, a comma- or
+ * space-separated list compared without regard to case: {@code HostIs=example.com, example.org}.
+ * James's older name for {@link RecipientDomainIs}.
+ */
+public final class HostIs extends GenericMatcher {
+
+    private static final ConditionSyntax SYNTAX = new ConditionSyntax("HostIs", "a list of domains",
+            "HostIs=example.com, example.org");
+
+    private Set<Domain> hosts;
+
+    @Override
+    public void init() throws MessagingException {
+        hosts = SYNTAX.domains(getCondition());
+    }
+
+    @Override
+    public Collection<MailAddress> match(Mail mail) {
+        return mail.getRecipients().stream().filter(r -> hosts.contains(r.getDomain())).toList();
+    }
+
+    @Override
+    public String getMatcherInfo() {
+        return "HostIs Matcher";
+    }
+}

@@ -1,0 +1,39 @@
+package org.mailgate.matchers;
+
+import jakarta.mail.MessagingException;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMatcher;
+
+/**
+ * All recipients when the envelope sender's whole address matches the regular expression of the
+ * condition, as written: {@code SenderIsRegex=(.*)@lists\.example\.com}. The null sender never matches.
+ */
+public final class SenderIsRegex extends GenericMatcher {
+
+    private static final ConditionSyntax SYNTAX = new ConditionSyntax("SenderIsRegex", "a regular expression",
+            "SenderIsRegex=(.*)@lists\\.example\\.com");
+
+    private Pattern pattern;
+
+    @Override
+    public void init() throws MessagingException {
+        pattern = SYNTAX.regex(getCondition());
+    }
+
+    @Override
+    public Collection<MailAddress> match(Mail mail) {
+        boolean matches = mail.getMaybeSender().asOptional()
+                .map(sender -> pattern.matcher(sender.asString()).matches())
+                .orElse(false);
+        return matches ? mail.getRecipients() : List.of();
+    }
+
+    @Override
+    public String getMatcherInfo() {
+        return "SenderIsRegex Matcher";
+    }
+}
