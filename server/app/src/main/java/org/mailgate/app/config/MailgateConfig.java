@@ -7,10 +7,11 @@ import org.mailgate.container.config.ContainerConfig;
 import org.mailgate.dns.DnsServiceConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
 import org.mailgate.spool.domain.DomainListConfig;
+import org.mailgate.spool.rrt.RecipientRewriteTableConfig;
 
 /** Every configuration file of {@code --conf}, read once, with all errors collected in one report. */
 public record MailgateConfig(Path confDir, SmtpServersConfig smtp, DomainListConfig domains, DnsServiceConfig dns,
-                             ContainerConfig container) {
+                             ContainerConfig container, RecipientRewriteTableConfig rewriteTable) {
 
     /** Reads all files; check {@code report} for errors before using the result. */
     public static MailgateConfig read(Path confDir, ConfigReport report) {
@@ -21,7 +22,8 @@ public record MailgateConfig(Path confDir, SmtpServersConfig smtp, DomainListCon
                 SmtpServersConfig.read(confDir, report),
                 DomainListConfig.read(confDir, report),
                 DnsServiceConfig.read(confDir, report),
-                ContainerConfig.read(confDir, report));
+                ContainerConfig.read(confDir, report),
+                RecipientRewriteTableConfig.read(confDir, report));
     }
 
     /** The name this server gives itself: the first SMTP server's helloName. */

@@ -8,6 +8,7 @@ import org.mailgate.dns.DnsServiceConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
 import org.mailgate.spool.SpoolSettings;
 import org.mailgate.spool.domain.DomainListConfig;
+import org.mailgate.spool.rrt.RecipientRewriteTableConfig;
 
 /** The configuration, read before the injector exists, and the clock. */
 final class CoreModule extends AbstractModule {
@@ -30,6 +31,7 @@ final class CoreModule extends AbstractModule {
         bind(DomainListConfig.class).toInstance(config.domains());
         bind(DnsServiceConfig.class).toInstance(config.dns());
         bind(ContainerConfig.class).toInstance(config.container());
+        bind(RecipientRewriteTableConfig.class).toInstance(config.rewriteTable());
         bind(SpoolSettings.class).toInstance(spool);
     }
 }

@@ -4,17 +4,26 @@ import com.google.inject.AbstractModule;
 import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.OutgoingStore;
 import org.mailgate.api.domain.DomainList;
+import org.mailgate.api.droplist.DropList;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
+import org.mailgate.api.rrt.MappingStore;
+import org.mailgate.api.rrt.RecipientRewriteTable;
 import org.mailgate.api.spool.MailSpool;
 import org.mailgate.api.spool.SpoolProcessing;
+import org.mailgate.spool.H2DropList;
 import org.mailgate.spool.H2MailRepositoryReprocessor;
 import org.mailgate.spool.H2MailRepositoryStore;
+import org.mailgate.spool.H2MappingStore;
 import org.mailgate.spool.H2OutgoingQueues;
 import org.mailgate.spool.SpoolStore;
 import org.mailgate.spool.domain.ConfiguredDomainList;
+import org.mailgate.spool.rrt.ConfiguredRecipientRewriteTable;
 
-/** The H2 store behind the spool, the outgoing queues, the repositories and the domain list. */
+/**
+ * The H2 store behind the spool, the outgoing queues, the repositories, the stored rewrite mappings and
+ * the drop list; the domain list and the rewrite table built on the configuration.
+ */
 final class StoreModule extends AbstractModule {
 
     @Override
@@ -26,5 +35,8 @@ final class StoreModule extends AbstractModule {
         bind(MailRepositoryStore.class).to(H2MailRepositoryStore.class);
         bind(MailRepositoryReprocessor.class).to(H2MailRepositoryReprocessor.class);
         bind(DomainList.class).to(ConfiguredDomainList.class);
+        bind(MappingStore.class).to(H2MappingStore.class);
+        bind(RecipientRewriteTable.class).to(ConfiguredRecipientRewriteTable.class);
+        bind(DropList.class).to(H2DropList.class);
     }
 }
