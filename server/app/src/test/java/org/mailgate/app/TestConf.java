@@ -20,6 +20,7 @@ public final class TestConf {
     private String maxMessageSize = "51200";
     private String transportExtra = "";
     private String rootExtra = "";
+    private String mailetContainer;
 
     public TestConf smtpPort(int port) {
         this.smtpPort = port;
@@ -64,6 +65,12 @@ public final class TestConf {
         return this;
     }
 
+    /** A whole mailetcontainer.xml instead of the default one; {@code %MXPORT%} is replaced by the MX port. */
+    public TestConf mailetContainer(String xml) {
+        this.mailetContainer = xml;
+        return this;
+    }
+
     public Path writeTo(Path conf) throws IOException {
         Files.createDirectories(conf);
         Files.writeString(conf.resolve("smtpserver.xml"), """
@@ -90,6 +97,11 @@ public final class TestConf {
                   <timeout>2</timeout>
                 </dnsservice>
                 """.formatted(dns));
+        if (mailetContainer != null) {
+            Files.writeString(conf.resolve("mailetcontainer.xml"), mailetContainer.replace("%MXPORT%",
+                    String.valueOf(mxPort)));
+            return conf;
+        }
         Files.writeString(conf.resolve("mailetcontainer.xml"), """
                 <mailetcontainer>
                   <context><postmaster>postmaster@local.example</postmaster></context>
