@@ -21,6 +21,7 @@ public final class TestConf {
     private String transportExtra = "";
     private String rootExtra = "";
     private String mailetContainer;
+    private String extraProcessors = "";
 
     public TestConf smtpPort(int port) {
         this.smtpPort = port;
@@ -62,6 +63,12 @@ public final class TestConf {
     /** Mailets put before RemoteDelivery in the transport processor. */
     public TestConf transportMailets(String xml) {
         this.transportExtra = xml;
+        return this;
+    }
+
+    /** Processors added to the default pipeline. */
+    public TestConf processors(String xml) {
+        this.extraProcessors = xml;
         return this;
     }
 
@@ -125,6 +132,7 @@ public final class TestConf {
                         <timeout>10000</timeout>
                       </mailet>
                     </processor>
+                    %s
                     <processor state="error">
                       <mailet match="All" class="ToRepository">
                         <repositoryPath>file://var/mail/error/</repositoryPath>
@@ -132,7 +140,7 @@ public final class TestConf {
                     </processor>
                   </processors>
                 </mailetcontainer>
-                """.formatted(rootExtra, transportExtra, delayTime, maxRetries, mxPort));
+                """.formatted(rootExtra, transportExtra, delayTime, maxRetries, mxPort, extraProcessors));
         return conf;
     }
 }
