@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Optional;
+import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.testkit.Await;
@@ -107,6 +109,24 @@ class JamesRelaySampleTest {
         assertThat(bounce.dataAsString()).contains("report-type=delivery-status").contains("nobody@local.example");
         Await.until(Duration.ofSeconds(10), () -> stored("file://var/mail/address-error/") == 1,
                 () -> "the mail is kept in the address-error repository");
+    }
+
+    @Test
+    void reprocessedMailIsToldApartByTheErrorProcessorAndNotBouncedTwice() throws Exception {
+        assertThat(send("carol@remote.example", List.of("nobody@local.example"),
+                "Subject: hello?\r\n\r\nanyone there\r\n").code()).isEqualTo(250);
+        assertThat(sink.awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("carol@remote.example");
+        Await.until(Duration.ofSeconds(10), () -> stored("file://var/mail/address-error/") == 1,
+                () -> "the mail is kept in the address-error repository");
+
+        MailRepositoryReprocessor reprocessor = gateway.instance(MailRepositoryReprocessor.class);
+        assertThat(reprocessor.reprocessAll(MailRepositoryUrl.of("file://var/mail/address-error/"),
+                Optional.of("error"))).isOne();
+
+        Await.until(Duration.ofSeconds(10), () -> stored("file://var/mail/error/") == 1,
+                () -> "the reprocessed mail ends in the error repository");
+        assertThat(stored("file://var/mail/address-error/")).isZero();
+        assertThat(sink.messageCount()).as("no second bounce for reprocessed mail").isOne();
     }
 
     @Test
