@@ -42,6 +42,9 @@ import org.mailgate.api.mailet.MailetParameters;
  * not valid in its charset, unparseable structure), is left unchanged and a line is logged, as James
  * does.
  */
+// MailetContext.log(LogLevel, ...) is deprecated in the Mailet API, yet it is the levelled log the
+// container routes (and the test context records); RemoteDelivery uses it too.
+@SuppressWarnings("deprecation")
 public final class AddFooter extends GenericMailet {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");

@@ -29,6 +29,9 @@ import org.mailgate.api.mailet.MailetParameters;
  * </ul>
  * The message is only read, never changed.
  */
+// MailetContext.log(LogLevel, ...) is deprecated in the Mailet API, yet it is the levelled log the
+// container routes (and the test context records); RemoteDelivery uses it too.
+@SuppressWarnings("deprecation")
 public final class LogMessage extends GenericMailet {
 
     private boolean headers;

@@ -122,10 +122,6 @@ final class TextBody {
         return charset;
     }
 
-    boolean isHtml() {
-        return contentType.match("text/html");
-    }
-
     /**
      * Replaces the part's content with {@code newText}, keeping charset and transfer encoding where they
      * can carry it. The caller saves the message ({@link MessageChanges}).
