@@ -254,11 +254,16 @@ public final class SpooledMimeMessage extends MimeMessage {
         super.setDataHandler(dataHandler);
     }
 
+    /** As Jakarta Mail's, except that a relay does not invent a Date header the sender left out. */
     @Override
     protected void updateHeaders() throws MessagingException {
         parseHeaders();
         headersModified = true;
+        boolean hadDate = getHeader("Date") != null;
         super.updateHeaders();
+        if (!hadDate) {
+            super.removeHeader("Date");
+        }
     }
 
     /** A relay keeps the Message-ID it was given; only a message without one gets a new one. */

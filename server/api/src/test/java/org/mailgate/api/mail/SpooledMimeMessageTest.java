@@ -75,4 +75,19 @@ class SpooledMimeMessageTest {
         assertThat(out).contains("Message-ID: <keep@example.org>").contains("new text").doesNotContain("old");
         assertThat(m.unmodifiedBody()).isEmpty();
     }
+
+    @Test
+    void replacedContentGetsNoDateTheSenderLeftOutAndKeepsOneItGave() throws Exception {
+        SpooledMimeMessage without = new SpooledMimeMessage("Subject: s\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                new ByteArrayBodySource("old\r\n".getBytes(StandardCharsets.US_ASCII)));
+        without.setText("new text", "UTF-8");
+        written(without);
+        assertThat(written(without)).doesNotContain("Date:").contains("new text");
+
+        String date = "Date: Mon, 23 Nov 2026 10:00:00 +0000";
+        SpooledMimeMessage with = new SpooledMimeMessage((date + "\r\nSubject: s\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII), new ByteArrayBodySource("old\r\n".getBytes(StandardCharsets.US_ASCII)));
+        with.setText("new text", "UTF-8");
+        assertThat(written(with)).contains(date + "\r\n");
+    }
 }
