@@ -16,8 +16,8 @@ public final class ProcessorEnds {
 
     private static final java.util.Set<String> ALWAYS_ENDS = java.util.Set.of("ToProcessor", "Null", "RemoteDelivery");
     /** Mailets that end the mail unless passThrough is true, with their passThrough default. */
-    private static final Map<String, Boolean> PASS_THROUGH_DEFAULT = Map.of("ToRepository", false, "Bounce", false,
-            "Forward", false, "Redirect", false, "DSNBounce", false, "NotifySender", true, "NotifyPostmaster", true);
+    private static final Map<String, Boolean> PASS_THROUGH_DEFAULT = Map.of("ToRepository", false, "Bounce", true,
+            "Forward", false, "Redirect", false, "DSNBounce", true, "NotifySender", true, "NotifyPostmaster", true);
 
     private ProcessorEnds() {
     }
