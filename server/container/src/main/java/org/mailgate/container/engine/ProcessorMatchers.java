@@ -11,6 +11,7 @@ import org.apache.mailet.MailetContext;
 import org.apache.mailet.Matcher;
 import org.apache.mailet.base.MatcherInverter;
 import org.mailgate.api.config.ConfigReport;
+import org.mailgate.container.config.CompositeOperator;
 import org.mailgate.container.config.MailetEntry;
 import org.mailgate.container.config.MatcherNode;
 import org.mailgate.container.config.MatcherSpec;
@@ -62,6 +63,9 @@ final class ProcessorMatchers {
         Matcher definition = named.get(spec.name());
         if (definition != null) {
             return Optional.of(invertIf(spec.inverted(), definition));
+        }
+        if (CompositeOperator.named(spec.name()).isPresent()) {
+            return Optional.empty(); // reported while reading: a composite needs a <matcher> definition
         }
         return loader.matcher(spec, entry.source(), context, report).map(m -> invertIf(spec.inverted(), m));
     }
