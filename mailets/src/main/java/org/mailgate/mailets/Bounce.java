@@ -36,12 +36,13 @@ public final class Bounce extends GenericMailet {
 
     private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.NONE);
 
+    /** Set by tests; otherwise the name comes from the mailet context. */
     private final Supplier<String> serverName;
     private NotifyParameters parameters;
     private String reportingMta;
 
     public Bounce() {
-        this(ServerName::local);
+        this.serverName = null;
     }
 
     /** For tests: the name the reports give as Reporting-MTA. */
@@ -58,7 +59,7 @@ public final class Bounce extends GenericMailet {
                     + "or its headers, so Bounce takes message, heads or none, not '" + attachment.get() + "'");
         }
         parameters = NotifyParameters.parse(p, getMailetContext().getPostmaster(), ATTACHMENTS);
-        reportingMta = serverName.get();
+        reportingMta = serverName == null ? ServerName.of(getMailetContext()) : serverName.get();
     }
 
     @Override

@@ -79,6 +79,7 @@ public final class DSNBounce extends GenericMailet {
     private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.NONE);
     private static final String CRLF = OriginalText.CRLF;
 
+    /** Set by tests; otherwise the name comes from the mailet context. */
     private final Supplier<String> serverName;
     private String machine;
     private Action action;
@@ -91,7 +92,7 @@ public final class DSNBounce extends GenericMailet {
     private boolean debug;
 
     public DSNBounce() {
-        this(ServerName::local);
+        this.serverName = null;
     }
 
     /** For tests: the name the reports give as Reporting-MTA and {@code [machine]}. */
@@ -118,7 +119,7 @@ public final class DSNBounce extends GenericMailet {
         prefix = p.get("prefix").orElse("Re:");
         passThrough = p.bool("passThrough", true);
         debug = p.bool("debug", false);
-        machine = serverName.get();
+        machine = serverName == null ? ServerName.of(getMailetContext()) : serverName.get();
     }
 
     private static Action action(Optional<String> value) throws MessagingException {

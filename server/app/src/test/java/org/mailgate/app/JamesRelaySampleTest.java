@@ -140,6 +140,6 @@ class JamesRelaySampleTest {
         assertThat(dsn.mailFrom()).isEmpty();
         assertThat(dsn.rcptTo()).containsExactly("carol@remote.example");
         assertThat(dsn.dataAsString()).contains("report-type=delivery-status").contains("gone@remote.example")
-                .contains("Status: 5.1.1");
+                .contains("Status: 5.1.1").contains("Reporting-MTA: dns; mailgate.test");
     }
 }

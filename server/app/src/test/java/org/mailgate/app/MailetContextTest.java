@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.mail.MailgateMail;
+import org.mailgate.api.mailet.ContextAttributes;
 import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.mailet.FakeMail;
 import org.mailgate.testkit.smtp.ReceivedMessage;
@@ -69,6 +70,11 @@ class MailetContextTest {
     void looksUpMailServersInDnsByPreference() {
         assertThat(context.getMailServers(Domain.of("remote.example")))
                 .containsExactly("mx1.remote.example", "mx2.remote.example");
+    }
+
+    @Test
+    void publishesTheServersHostName() {
+        assertThat(context.getAttribute(ContextAttributes.HOST_NAME)).isEqualTo("mailgate.test");
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.mailgate.api.dns.DnsResolver;
 import org.mailgate.api.dns.MxRecord;
 import org.mailgate.api.domain.DomainList;
 import org.mailgate.api.mail.MailgateMail;
+import org.mailgate.api.mailet.ContextAttributes;
 import org.mailgate.api.spool.MailSpool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ public final class MailgateMailetContext implements MailetContext {
         this.dns = dns;
         this.spool = spool;
         this.bounces = new BounceFactory(settings);
+        attributes.put(ContextAttributes.HOST_NAME, settings.hostName());
     }
 
     @Override
