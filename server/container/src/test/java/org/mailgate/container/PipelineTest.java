@@ -272,4 +272,55 @@ class PipelineTest {
         assertThatThrownBy(() -> p.service(TestMails.mail("a@x.example")))
                 .isInstanceOf(PropagatedFailure.class).hasMessageContaining("loops");
     }
+
+    @Test
+    void aMatcherIsCalledOncePerMailAndPairEvenWhenItSplits() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Matcher counting = matcher(m -> {
+            calls.incrementAndGet();
+            return List.of(m.getRecipients().iterator().next());
+        });
+        Pipeline p = pipeline(List.of(step(counting, recording("first")),
+                step(all(), recording("end", m -> m.setState(Mail.GHOST)))), List.of());
+        p.service(TestMails.mail("a@x.example", "b@x.example"));
+        assertThat(calls).hasValue(1);
+        assertThat(seen).extracting(Seen::mailet).containsExactly("first", "end", "end");
+    }
+
+    @Test
+    void aMailetMayAddRecipientsAndTheLaterPairsSeeThem() {
+        Pipeline p = pipeline(List.of(
+                step(all(), recording("add", m -> {
+                    List<MailAddress> more = new ArrayList<>(m.getRecipients());
+                    more.add(TestMails.address("added@x.example"));
+                    m.setRecipients(more);
+                })),
+                step(all(), recording("end", m -> m.setState(Mail.GHOST)))), List.of());
+        p.service(TestMails.mail("a@x.example"));
+        assertThat(seen).last().extracting(Seen::recipients).asList().containsExactly("a@x.example", "added@x.example");
+    }
+
+    @Test
+    void failurePoliciesMayNameAProcessorWhichGetsTheMailWithTheErrorRecorded() {
+        Mail failedMailet = TestMails.mail("a@x.example");
+        Mail failedMatcher = TestMails.mail("b@x.example");
+        Pipeline p = pipeline(Map.of(
+                "root", List.of(
+                        step(all(), recording("boom", m -> {
+                            if (m.getRecipients().iterator().next().getLocalPart().equals("a")) {
+                                throw new IllegalStateException("kaput");
+                            }
+                        }), new FailurePolicy.ToError(), new FailurePolicy.ToProcessor("quarantine")),
+                        step(matcher(m -> {
+                            throw new IllegalStateException("matcher down");
+                        }), recording("never"), new FailurePolicy.ToProcessor("quarantine"), new FailurePolicy.ToError())),
+                "quarantine", List.of(step(all(), recording("quarantine", m -> m.setState(Mail.GHOST)))),
+                "error", List.of()));
+        p.service(failedMailet);
+        p.service(failedMatcher);
+        assertThat(seen).extracting(Seen::mailet).containsExactly("boom", "quarantine", "boom", "quarantine");
+        assertThat(failedMailet.getErrorMessage()).contains("kaput");
+        assertThat(failedMailet.getAttribute(Mail.MAILET_ERROR)).isPresent();
+        assertThat(failedMatcher.getErrorMessage()).contains("matcher down");
+    }
 }
