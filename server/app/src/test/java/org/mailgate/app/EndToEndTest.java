@@ -6,24 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.spool.H2OutgoingQueues;
 import org.mailgate.spool.SpoolStore;
 import org.mailgate.testkit.Await;
-import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.smtp.ReceivedMessage;
-import org.mailgate.testkit.smtp.RecordingSmtpSink;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.smtp.SmtpReply;
 
 /**
  * The whole path in one JVM: SMTP in, H2 spool, the configured pipeline, the outgoing queue, MX lookup
- * against a loopback DNS server, SMTP out to a recording sink.
+ * against a loopback DNS server, SMTP out to a recording peers.sink().
  */
 class EndToEndTest {
 
@@ -39,40 +36,22 @@ class EndToEndTest {
 
     @TempDir
     Path tmp;
-    LoopbackDnsServer dns;
-    RecordingSmtpSink sink;
-    GatewayFixture gateway;
-
-    @BeforeEach
-    void startPeers() {
-        dns = LoopbackDnsServer.start();
-        sink = RecordingSmtpSink.start();
-        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
-    }
-
-    @AfterEach
-    void stopAll() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sink.close();
-        dns.close();
-    }
+    @RegisterExtension
+    final Peers peers = new Peers();
 
     TestConf conf() {
-        return new TestConf().dnsServer(dns.hostAndPort()).mxPort(sink.port());
+        return peers.conf();
     }
 
     GatewayFixture start(TestConf conf) throws Exception {
-        gateway = GatewayFixture.start(conf.writeTo(tmp.resolve("conf")), tmp.resolve("var"));
-        return gateway;
+        return peers.start(conf.writeTo(tmp.resolve("conf")), tmp.resolve("var"));
     }
 
     @Test
     void aMessageArrivesAtTheNextHopByteExactButForTheReceivedHeader() throws Exception {
         start(conf());
         SmtpReply reply;
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             reply = smtp.sendMail("alice@example.org", List.of("bob@remote.example"), MESSAGE);
@@ -80,34 +59,34 @@ class EndToEndTest {
         assertThat(reply.code()).isEqualTo(250);
         String queueId = reply.text().substring(reply.text().lastIndexOf(' ') + 1);
 
-        ReceivedMessage received = sink.awaitMessage(Duration.ofSeconds(10));
+        ReceivedMessage received = peers.sink().awaitMessage(Duration.ofSeconds(10));
         assertThat(received.mailFrom()).isEqualTo("alice@example.org");
         assertThat(received.rcptTo()).containsExactly("bob@remote.example");
         String data = received.dataAsString();
         assertThat(data).startsWith("Received: from client.example (unknown [127.0.0.1])\r\n"
                 + "\tby mailgate.test (Mailgate) with ESMTP id " + queueId + "\r\n\tfor <bob@remote.example>; ");
         assertThat(data.substring(data.indexOf("\r\nFrom: ") + 2)).isEqualTo(MESSAGE);
-        Await.until(Duration.ofSeconds(5), () -> gateway.instance(H2OutgoingQueues.class).size() == 0
-                && gateway.instance(SpoolStore.class).size() == 0, () -> "spool and outgoing queue empty");
+        Await.until(Duration.ofSeconds(5), () -> peers.gateway().instance(H2OutgoingQueues.class).size() == 0
+                && peers.gateway().instance(SpoolStore.class).size() == 0, () -> "spool and outgoing queue empty");
     }
 
     @Test
     void theBccHeaderIsRemovedOnTheWayOut() throws Exception {
         start(conf());
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             smtp.sendMail("alice@example.org", List.of("bob@remote.example"),
                     "Subject: secret copy\r\nBcc: eve@remote.example\r\n\r\nbody\r\n");
         }
-        ReceivedMessage received = sink.awaitMessage(Duration.ofSeconds(10));
+        ReceivedMessage received = peers.sink().awaitMessage(Duration.ofSeconds(10));
         assertThat(received.dataAsString()).doesNotContain("Bcc:").contains("Subject: secret copy\r\n\r\nbody\r\n");
     }
 
     @Test
     void relayingForAnUnauthorizedClientIsRefusedAtRcpt() throws Exception {
         start(conf().authorizedAddresses("10.0.0.0/8"));
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             assertThat(smtp.command("MAIL FROM:<alice@example.org>").code()).isEqualTo(250);
@@ -119,39 +98,39 @@ class EndToEndTest {
             assertThat(smtp.sendData("Subject: local\r\n\r\nhi\r\n".getBytes(StandardCharsets.US_ASCII)).code())
                     .isEqualTo(250);
         }
-        var inbound = gateway.instance(MailRepositoryStore.class).select(MailRepositoryUrl.of("file://var/mail/inbound/"));
+        var inbound = peers.gateway().instance(MailRepositoryStore.class).select(MailRepositoryUrl.of("file://var/mail/inbound/"));
         Await.until(Duration.ofSeconds(10), () -> inbound.size() == 1, () -> "local mail stored in inbound");
-        assertThat(sink.messageCount()).isZero();
+        assertThat(peers.sink().messageCount()).isZero();
     }
 
     @Test
     void mailQueuedWhileTheNextHopIsDownIsDeliveredOnceItIsBack() throws Exception {
-        sink.stop();
+        peers.sink().stop();
         start(conf().retries("300, 300, 300, 300, 300, 300, 300, 300", 20));
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             assertThat(smtp.sendMail("alice@example.org", List.of("bob@remote.example"), MESSAGE).code()).isEqualTo(250);
         }
-        H2OutgoingQueues outgoing = gateway.instance(H2OutgoingQueues.class);
+        H2OutgoingQueues outgoing = peers.gateway().instance(H2OutgoingQueues.class);
         Await.until(Duration.ofSeconds(10), () -> outgoing.size() == 1 && outgoing.entries(1).get(0).failedAttempts() >= 2,
                 () -> "two failed attempts while the next hop is down");
-        sink.restart();
-        sink.awaitMessage(Duration.ofSeconds(10));
+        peers.sink().restart();
+        peers.sink().awaitMessage(Duration.ofSeconds(10));
         Await.until(Duration.ofSeconds(10), () -> outgoing.size() == 0, () -> "outgoing queue empty");
-        assertThat(sink.messageCount()).as("delivered exactly once").isEqualTo(1);
+        assertThat(peers.sink().messageCount()).as("delivered exactly once").isEqualTo(1);
     }
 
     @Test
     void aPermanentRefusalPutsTheMailInTheErrorRepository() throws Exception {
-        sink.rejectRecipient("bob@remote.example", 550, "5.1.1 unknown user");
+        peers.sink().rejectRecipient("bob@remote.example", 550, "5.1.1 unknown user");
         start(conf());
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             smtp.sendMail("alice@example.org", List.of("bob@remote.example"), MESSAGE);
         }
-        var errors = gateway.instance(MailRepositoryStore.class).select(MailRepositoryUrl.of("file://var/mail/error/"));
+        var errors = peers.gateway().instance(MailRepositoryStore.class).select(MailRepositoryUrl.of("file://var/mail/error/"));
         Await.until(Duration.ofSeconds(10), () -> errors.size() == 1, () -> "refused mail in the error repository");
         var stored = errors.retrieve(errors.keys(0, 1).get(0)).orElseThrow();
         assertThat(stored.getErrorMessage()).contains("550 5.1.1 unknown user");
@@ -168,21 +147,20 @@ class EndToEndTest {
                 </mailet>""".formatted(release));
         MutableClock clock = new MutableClock();
         Path confDir = conf.writeTo(tmp.resolve("conf"));
-        gateway = GatewayFixture.start(confDir, tmp.resolve("var"), clock);
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        peers.start(confDir, tmp.resolve("var"), clock);
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             assertThat(smtp.sendMail("alice@example.org", List.of("bob@remote.example"), MESSAGE).code()).isEqualTo(250);
         }
-        SpoolStore spool = gateway.instance(SpoolStore.class);
+        SpoolStore spool = peers.gateway().instance(SpoolStore.class);
         Await.until(Duration.ofSeconds(10), () -> spool.size() == 1 && spool.entries(1).get(0).failedAttempts() == 1,
                 () -> "the mail waits in the spool after a failed attempt");
-        gateway.close();
-        gateway = null;
+        peers.stopGateway();
 
         java.nio.file.Files.writeString(release, "go");
         clock.advance(Duration.ofMinutes(1));
-        gateway = GatewayFixture.start(confDir, tmp.resolve("var"), clock);
-        assertThat(sink.awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("bob@remote.example");
+        peers.start(confDir, tmp.resolve("var"), clock);
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("bob@remote.example");
     }
 }

@@ -6,18 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import java.util.Optional;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.testkit.Await;
-import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.smtp.ReceivedMessage;
-import org.mailgate.testkit.smtp.RecordingSmtpSink;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.smtp.SmtpReply;
 
@@ -31,33 +29,19 @@ class JamesRelaySampleTest {
 
     @TempDir
     Path tmp;
-    LoopbackDnsServer dns;
-    RecordingSmtpSink sink;
-    GatewayFixture gateway;
+    @RegisterExtension
+    final Peers peers = new Peers();
 
     @BeforeEach
     void start() throws Exception {
-        dns = LoopbackDnsServer.start();
-        sink = RecordingSmtpSink.start();
-        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
         String xml = new String(getClass().getResourceAsStream("/james/mailetcontainer.xml").readAllBytes(),
                 StandardCharsets.UTF_8);
-        Path conf = new TestConf().dnsServer(dns.hostAndPort()).mxPort(sink.port()).mailetContainer(xml)
-                .writeTo(tmp.resolve("conf"));
-        gateway = GatewayFixture.start(conf, tmp.resolve("var"));
-    }
-
-    @AfterEach
-    void stopAll() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sink.close();
-        dns.close();
+        Path conf = peers.conf().mailetContainer(xml).writeTo(tmp.resolve("conf"));
+        peers.start(conf, tmp.resolve("var"));
     }
 
     SmtpReply send(String from, List<String> to, String message) throws Exception {
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             return smtp.sendMail(from, to, message);
@@ -65,7 +49,7 @@ class JamesRelaySampleTest {
     }
 
     long stored(String repository) {
-        return gateway.instance(MailRepositoryStore.class).select(MailRepositoryUrl.of(repository)).size();
+        return peers.gateway().instance(MailRepositoryStore.class).select(MailRepositoryUrl.of(repository)).size();
     }
 
     @Test
@@ -73,21 +57,21 @@ class JamesRelaySampleTest {
         assertThat(send("alice@local.example", List.of("bob@remote.example"),
                 "Subject: relay\r\nBcc: secret@remote.example\r\n\r\nhello\r\n").code()).isEqualTo(250);
 
-        ReceivedMessage received = sink.awaitMessage(Duration.ofSeconds(10));
+        ReceivedMessage received = peers.sink().awaitMessage(Duration.ofSeconds(10));
         assertThat(received.rcptTo()).containsExactly("bob@remote.example");
         assertThat(received.dataAsString()).contains("Subject: relay\r\n").doesNotContain("Bcc:");
     }
 
     @Test
     void refusesToRelayForAClientOutsideTheAuthorisedNetworks() throws Exception {
-        gateway.close();
+        peers.stopGateway();
         String xml = new String(getClass().getResourceAsStream("/james/mailetcontainer.xml").readAllBytes(),
                 StandardCharsets.UTF_8);
-        Path conf = new TestConf().dnsServer(dns.hostAndPort()).mxPort(sink.port()).mailetContainer(xml)
+        Path conf = peers.conf().mailetContainer(xml)
                 .authorizedAddresses("192.0.2.0/24").writeTo(tmp.resolve("conf2"));
-        gateway = GatewayFixture.start(conf, tmp.resolve("var2"));
+        peers.start(conf, tmp.resolve("var2"));
 
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             assertThat(smtp.command("MAIL FROM:<mallory@remote.example>").code()).isEqualTo(250);
@@ -103,7 +87,7 @@ class JamesRelaySampleTest {
                 "Subject: hello?\r\nMessage-ID: <unknown-user@remote.example>\r\n\r\nanyone there\r\n").code())
                 .isEqualTo(250);
 
-        ReceivedMessage bounce = sink.awaitMessage(Duration.ofSeconds(10));
+        ReceivedMessage bounce = peers.sink().awaitMessage(Duration.ofSeconds(10));
         assertThat(bounce.mailFrom()).isEmpty();
         assertThat(bounce.rcptTo()).containsExactly("carol@remote.example");
         assertThat(bounce.dataAsString()).contains("report-type=delivery-status").contains("nobody@local.example");
@@ -115,28 +99,28 @@ class JamesRelaySampleTest {
     void reprocessedMailIsToldApartByTheErrorProcessorAndNotBouncedTwice() throws Exception {
         assertThat(send("carol@remote.example", List.of("nobody@local.example"),
                 "Subject: hello?\r\n\r\nanyone there\r\n").code()).isEqualTo(250);
-        assertThat(sink.awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("carol@remote.example");
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("carol@remote.example");
         Await.until(Duration.ofSeconds(10), () -> stored("file://var/mail/address-error/") == 1,
                 () -> "the mail is kept in the address-error repository");
 
-        MailRepositoryReprocessor reprocessor = gateway.instance(MailRepositoryReprocessor.class);
+        MailRepositoryReprocessor reprocessor = peers.gateway().instance(MailRepositoryReprocessor.class);
         assertThat(reprocessor.reprocessAll(MailRepositoryUrl.of("file://var/mail/address-error/"),
                 Optional.of("error"))).isOne();
 
         Await.until(Duration.ofSeconds(10), () -> stored("file://var/mail/error/") == 1,
                 () -> "the reprocessed mail ends in the error repository");
         assertThat(stored("file://var/mail/address-error/")).isZero();
-        assertThat(sink.messageCount()).as("no second bounce for reprocessed mail").isOne();
+        assertThat(peers.sink().messageCount()).as("no second bounce for reprocessed mail").isOne();
     }
 
     @Test
     void aPermanentDeliveryFailureBecomesADsnToTheSender() throws Exception {
-        sink.rejectRecipient("gone@remote.example", 550, "5.1.1 no such mailbox");
+        peers.sink().rejectRecipient("gone@remote.example", 550, "5.1.1 no such mailbox");
 
         assertThat(send("carol@remote.example", List.of("gone@remote.example"),
                 "Subject: to the void\r\n\r\nhello\r\n").code()).isEqualTo(250);
 
-        ReceivedMessage dsn = sink.awaitMessage(Duration.ofSeconds(15));
+        ReceivedMessage dsn = peers.sink().awaitMessage(Duration.ofSeconds(15));
         assertThat(dsn.mailFrom()).isEmpty();
         assertThat(dsn.rcptTo()).containsExactly("carol@remote.example");
         assertThat(dsn.dataAsString()).contains("report-type=delivery-status").contains("gone@remote.example")

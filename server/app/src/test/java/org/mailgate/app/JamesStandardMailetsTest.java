@@ -7,13 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.smtp.ReceivedMessage;
-import org.mailgate.testkit.smtp.RecordingSmtpSink;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 
 /**
@@ -27,25 +24,8 @@ class JamesStandardMailetsTest {
 
     @TempDir
     Path tmp;
-    LoopbackDnsServer dns;
-    RecordingSmtpSink sink;
-    GatewayFixture gateway;
-
-    @BeforeEach
-    void startPeers() {
-        dns = LoopbackDnsServer.start();
-        sink = RecordingSmtpSink.start();
-        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
-    }
-
-    @AfterEach
-    void stopAll() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sink.close();
-        dns.close();
-    }
+    @RegisterExtension
+    final Peers peers = new Peers();
 
     @Test
     void jamesMailetsAndMatchersRunUnchangedInMailgatesContainer() throws Exception {
@@ -56,7 +36,7 @@ class JamesStandardMailetsTest {
             }
         }
         String james = "org.apache.james.transport.";
-        Path conf = new TestConf().dnsServer(dns.hostAndPort()).mxPort(sink.port()).rootMailets("""
+        Path conf = peers.conf().rootMailets("""
                 <mailet match="%1$smatchers.SubjectStartsWith=[ext]" class="%1$smailets.SetMimeHeader">
                   <name>X-James-Set</name>
                   <value>yes</value>
@@ -68,9 +48,9 @@ class JamesStandardMailetsTest {
                 <mailet match="All" class="%1$smailets.RemoveMimeHeaderByPrefix">
                   <prefix>X-Internal-</prefix>
                 </mailet>""".formatted(james)).writeTo(tmp.resolve("conf"));
-        gateway = GatewayFixture.start(conf, tmp.resolve("var"));
+        peers.start(conf, tmp.resolve("var"));
 
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             assertThat(smtp.sendMail("alice@example.org", List.of("BOB@remote.example"),
@@ -78,7 +58,7 @@ class JamesStandardMailetsTest {
                     .code()).isEqualTo(250);
         }
 
-        ReceivedMessage received = sink.awaitMessage(Duration.ofSeconds(10));
+        ReceivedMessage received = peers.sink().awaitMessage(Duration.ofSeconds(10));
         assertThat(received.rcptTo()).containsExactly("bob@remote.example");
         String text = received.dataAsString();
         assertThat(text).contains("X-James-Set: yes\r\n").contains("Subject: [via James] [ext] hello\r\n")

@@ -13,43 +13,31 @@ import java.util.Properties;
 import org.apache.james.core.Domain;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.mail.MailgateMail;
 import org.mailgate.api.mailet.ContextAttributes;
-import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.mailet.FakeMail;
 import org.mailgate.testkit.smtp.ReceivedMessage;
-import org.mailgate.testkit.smtp.RecordingSmtpSink;
 
 /** What mailets see of a running gateway through its {@link MailetContext}. */
 class MailetContextTest {
 
     @TempDir
     Path tmp;
-    LoopbackDnsServer dns;
-    RecordingSmtpSink sink;
-    GatewayFixture gateway;
+    @RegisterExtension
+    final Peers peers = new Peers();
     MailetContext context;
 
     @BeforeEach
     void start() throws Exception {
-        dns = LoopbackDnsServer.start();
-        sink = RecordingSmtpSink.start();
-        dns.mx("remote.example", 20, "mx2.remote.example").mx("remote.example", 10, "mx1.remote.example")
-                .a("mx1.remote.example", "127.0.0.1").a("mx2.remote.example", "127.0.0.1");
-        Path conf = new TestConf().dnsServer(dns.hostAndPort()).mxPort(sink.port()).writeTo(tmp.resolve("conf"));
-        gateway = GatewayFixture.start(conf, tmp.resolve("var"));
-        context = gateway.instance(MailetContext.class);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        sink.close();
-        dns.close();
+        peers.dns().mx("other.example", 20, "mx2.other.example").mx("other.example", 10, "mx1.other.example")
+                .a("mx1.other.example", "127.0.0.1").a("mx2.other.example", "127.0.0.1");
+        Path conf = peers.conf().writeTo(tmp.resolve("conf"));
+        peers.start(conf, tmp.resolve("var"));
+        context = peers.gateway().instance(MailetContext.class);
     }
 
     static MimeMessage message(String text) throws Exception {
@@ -68,8 +56,8 @@ class MailetContextTest {
 
     @Test
     void looksUpMailServersInDnsByPreference() {
-        assertThat(context.getMailServers(Domain.of("remote.example")))
-                .containsExactly("mx1.remote.example", "mx2.remote.example");
+        assertThat(context.getMailServers(Domain.of("other.example")))
+                .containsExactly("mx1.other.example", "mx2.other.example");
     }
 
     @Test
@@ -90,7 +78,7 @@ class MailetContextTest {
         context.sendMail(FakeMail.address("robot@local.example"), List.of(FakeMail.address("bob@remote.example")),
                 message("Subject: from a mailet\r\n\r\nhello\r\n"), "transport");
 
-        ReceivedMessage received = sink.awaitMessage(Duration.ofSeconds(10));
+        ReceivedMessage received = peers.sink().awaitMessage(Duration.ofSeconds(10));
         assertThat(received.mailFrom()).isEqualTo("robot@local.example");
         assertThat(received.rcptTo()).containsExactly("bob@remote.example");
         assertThat(received.dataAsString()).contains("Subject: from a mailet");
@@ -102,7 +90,7 @@ class MailetContextTest {
         context.sendMail(mail, "transport");
 
         assertThat(mail.getAttribute(Mail.SENT_BY_MAILET_ATTRIBUTE.getName())).isPresent();
-        assertThat(sink.awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("bob@remote.example");
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("bob@remote.example");
     }
 
     @Test
@@ -111,7 +99,7 @@ class MailetContextTest {
                 .header("Subject", "lost").build();
         context.bounce(mail, "no such user here");
 
-        ReceivedMessage bounce = sink.awaitMessage(Duration.ofSeconds(10));
+        ReceivedMessage bounce = peers.sink().awaitMessage(Duration.ofSeconds(10));
         assertThat(bounce.mailFrom()).isEmpty();
         assertThat(bounce.rcptTo()).containsExactly("carol@remote.example");
         assertThat(bounce.dataAsString()).contains("report-type=delivery-status").contains("no such user here");

@@ -6,16 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.mailet.Mail;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.repository.MailRepository;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.testkit.Await;
-import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.smtp.ReceivedMessage;
-import org.mailgate.testkit.smtp.RecordingSmtpSink;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 
 /**
@@ -27,21 +25,11 @@ class PipelineRulesOverSmtpTest {
 
     @TempDir
     Path tmp;
-    LoopbackDnsServer dns;
-    RecordingSmtpSink sink;
-    GatewayFixture gateway;
-
-    @AfterEach
-    void stopAll() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sink.close();
-        dns.close();
-    }
+    @RegisterExtension
+    final Peers peers = new Peers();
 
     MailRepository repository(String url) {
-        return gateway.instance(MailRepositoryStore.class).select(MailRepositoryUrl.of(url));
+        return peers.gateway().instance(MailRepositoryStore.class).select(MailRepositoryUrl.of(url));
     }
 
     static Mail only(MailRepository repository) throws Exception {
@@ -51,10 +39,7 @@ class PipelineRulesOverSmtpTest {
 
     @Test
     void eachRecipientTakesItsOwnPathThroughTheProcessors() throws Exception {
-        dns = LoopbackDnsServer.start();
-        sink = RecordingSmtpSink.start();
-        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
-        Path conf = new TestConf().dnsServer(dns.hostAndPort()).mxPort(sink.port()).rootMailets("""
+        Path conf = peers.conf().rootMailets("""
                 <mailet match="RecipientIs=split@local.example" class="ToRepository">
                   <repositoryPath>file://var/mail/split/</repositoryPath>
                 </mailet>
@@ -78,9 +63,9 @@ class PipelineRulesOverSmtpTest {
                     <repositoryPath>file://var/mail/moved/</repositoryPath>
                   </mailet>
                 </processor>""").writeTo(tmp.resolve("conf"));
-        gateway = GatewayFixture.start(conf, tmp.resolve("var"));
+        peers.start(conf, tmp.resolve("var"));
 
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             assertThat(smtp.sendMail("alice@example.org", List.of("split@local.example", "moved@local.example",
@@ -88,7 +73,7 @@ class PipelineRulesOverSmtpTest {
                     "Subject: paths\r\n\r\nbody\r\n").code()).isEqualTo(250);
         }
 
-        ReceivedMessage delivered = sink.awaitMessage(Duration.ofSeconds(10));
+        ReceivedMessage delivered = peers.sink().awaitMessage(Duration.ofSeconds(10));
         assertThat(delivered.rcptTo()).containsExactly("bob@remote.example");
         assertThat(delivered.dataAsString()).contains("X-Root-Rest: seen").doesNotContain("X-Moved");
         MailRepository errors = repository("file://var/mail/error/");
@@ -105,6 +90,6 @@ class PipelineRulesOverSmtpTest {
         assertThat(failed.getRecipients()).map(Object::toString).containsExactly("fail@local.example");
         assertThat(failed.getErrorMessage()).contains("HoldUntilFileExists").contains("holding");
         assertThat(repository("file://var/mail/inbound/").size()).as("drop@ ended as a ghost").isZero();
-        assertThat(sink.messageCount()).isOne();
+        assertThat(peers.sink().messageCount()).isOne();
     }
 }

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.mailet.Mail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.config.ConfigError;
 import org.mailgate.api.config.ConfigReport;
@@ -26,41 +25,22 @@ import org.mailgate.app.config.MailgateConfig;
 import org.mailgate.spool.H2OutgoingQueues;
 import org.mailgate.spool.SpoolStore;
 import org.mailgate.testkit.Await;
-import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.smtp.ReceivedMessage;
-import org.mailgate.testkit.smtp.RecordingSmtpSink;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 
 /**
  * recipientrewritetable.xml, the stored mappings and the drop list, wired into a running gateway: SMTP
- * in, the pipeline with RecipientRewriteTable and IsInDropList, delivery to a recording sink.
+ * in, the pipeline with RecipientRewriteTable and IsInDropList, delivery to a recording peers.sink().
  */
 class RecipientRewriteEndToEndTest {
 
     @TempDir
     Path tmp;
-    LoopbackDnsServer dns;
-    RecordingSmtpSink sink;
-    GatewayFixture gateway;
-
-    @BeforeEach
-    void startPeers() {
-        dns = LoopbackDnsServer.start();
-        sink = RecordingSmtpSink.start();
-        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
-    }
-
-    @AfterEach
-    void stopAll() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sink.close();
-        dns.close();
-    }
+    @RegisterExtension
+    final Peers peers = new Peers();
 
     private Path conf(String mappings) throws Exception {
-        Path conf = new TestConf().dnsServer(dns.hostAndPort()).mxPort(sink.port())
+        Path conf = peers.conf()
                 .rootMailets("<mailet notmatch=\"IsInDropList\" class=\"Null\"/>")
                 .transportMailets("<mailet match=\"All\" class=\"RecipientRewriteTable\"/>")
                 .writeTo(tmp.resolve("conf"));
@@ -75,11 +55,11 @@ class RecipientRewriteEndToEndTest {
     }
 
     private void start(String mappings) throws Exception {
-        gateway = GatewayFixture.start(conf(mappings), tmp.resolve("var"));
+        peers.start(conf(mappings), tmp.resolve("var"));
     }
 
     private void send(String from, String... to) throws Exception {
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             assertThat(smtp.sendMail(from, List.of(to), "Subject: rewrite\r\n\r\nhello\r\n").code()).isEqualTo(250);
@@ -87,12 +67,12 @@ class RecipientRewriteEndToEndTest {
     }
 
     private MailRepository repository(String url) {
-        return gateway.instance(MailRepositoryStore.class).select(MailRepositoryUrl.of(url));
+        return peers.gateway().instance(MailRepositoryStore.class).select(MailRepositoryUrl.of(url));
     }
 
     private void awaitQueuesEmpty() {
-        Await.until(Duration.ofSeconds(10), () -> gateway.instance(SpoolStore.class).size() == 0
-                && gateway.instance(H2OutgoingQueues.class).size() == 0, () -> "spool and outgoing queue empty");
+        Await.until(Duration.ofSeconds(10), () -> peers.gateway().instance(SpoolStore.class).size() == 0
+                && peers.gateway().instance(H2OutgoingQueues.class).size() == 0, () -> "spool and outgoing queue empty");
     }
 
     @Test
@@ -101,7 +81,7 @@ class RecipientRewriteEndToEndTest {
 
         send("alice@example.org", "team@local.example");
 
-        ReceivedMessage received = sink.awaitMessage(Duration.ofSeconds(10));
+        ReceivedMessage received = peers.sink().awaitMessage(Duration.ofSeconds(10));
         assertThat(received.rcptTo()).containsExactly("bob@remote.example");
         assertThat(received.mailFrom()).isEqualTo("alice@example.org");
         MailRepository inbound = repository("file://var/mail/inbound/");
@@ -126,26 +106,26 @@ class RecipientRewriteEndToEndTest {
     @Test
     void aStoredMappingAppliesToTheNextMail() throws Exception {
         start("");
-        gateway.instance(MappingStore.class).add(MappingSource.parse("*@local.example"),
+        peers.gateway().instance(MappingStore.class).add(MappingSource.parse("*@local.example"),
                 Mapping.parse("domain:remote.example"));
 
         send("alice@example.org", "dave@local.example");
 
-        assertThat(sink.awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("dave@remote.example");
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("dave@remote.example");
     }
 
     @Test
     void mailFromADroppedSenderGoesNowhere() throws Exception {
         start("");
-        gateway.instance(DropList.class).add(DropListEntry.deny(DropListOwner.global(), "spam.example"));
+        peers.gateway().instance(DropList.class).add(DropListEntry.deny(DropListOwner.global(), "spam.example"));
 
         send("promo@spam.example", "bob@remote.example", "carol@local.example");
         awaitQueuesEmpty();
 
-        assertThat(sink.messageCount()).isZero();
+        assertThat(peers.sink().messageCount()).isZero();
         assertThat(repository("file://var/mail/inbound/").size()).isZero();
         send("alice@example.org", "bob@remote.example");
-        assertThat(sink.awaitMessage(Duration.ofSeconds(10)).mailFrom()).isEqualTo("alice@example.org");
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).mailFrom()).isEqualTo("alice@example.org");
     }
 
     @Test

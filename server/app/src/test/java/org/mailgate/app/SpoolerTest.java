@@ -7,17 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.mailet.Mail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.repository.MailRepository;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.spool.SpoolStore;
 import org.mailgate.testkit.Await;
-import org.mailgate.testkit.dns.LoopbackDnsServer;
-import org.mailgate.testkit.smtp.RecordingSmtpSink;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 
 /**
@@ -29,29 +26,12 @@ class SpoolerTest {
 
     @TempDir
     Path tmp;
-    LoopbackDnsServer dns;
-    RecordingSmtpSink sink;
-    GatewayFixture gateway;
+    @RegisterExtension
+    final Peers peers = new Peers();
     final MutableClock clock = new MutableClock();
 
-    @BeforeEach
-    void startPeers() {
-        dns = LoopbackDnsServer.start();
-        sink = RecordingSmtpSink.start();
-        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
-    }
-
-    @AfterEach
-    void stopAll() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sink.close();
-        dns.close();
-    }
-
     void start(Path release) throws Exception {
-        TestConf conf = new TestConf().dnsServer(dns.hostAndPort()).mxPort(sink.port()).rootMailets("""
+        TestConf conf = peers.conf().rootMailets("""
                 <mailet match="All" class="ToRepository">
                   <repositoryPath>file://var/mail/seen/</repositoryPath>
                   <passThrough>true</passThrough>
@@ -61,11 +41,11 @@ class SpoolerTest {
                   <file>%s</file>
                   <onMailetException>propagate</onMailetException>
                 </mailet>""".formatted(release));
-        gateway = GatewayFixture.start(conf.writeTo(tmp.resolve("conf")), tmp.resolve("var"), clock);
+        peers.start(conf.writeTo(tmp.resolve("conf")), tmp.resolve("var"), clock);
     }
 
     void send() throws Exception {
-        try (SmtpDialogue smtp = SmtpDialogue.connect(gateway.smtp())) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
             assertThat(smtp.sendMail("alice@example.org", List.of("bob@remote.example", "carol@remote.example"),
@@ -79,7 +59,7 @@ class SpoolerTest {
     }
 
     MailRepository repository(String url) {
-        return gateway.instance(MailRepositoryStore.class).select(MailRepositoryUrl.of(url));
+        return peers.gateway().instance(MailRepositoryStore.class).select(MailRepositoryUrl.of(url));
     }
 
     @Test
@@ -87,7 +67,7 @@ class SpoolerTest {
         Path release = tmp.resolve("release");
         start(release);
         send();
-        SpoolStore spool = gateway.instance(SpoolStore.class);
+        SpoolStore spool = peers.gateway().instance(SpoolStore.class);
         awaitFailedAttempts(spool, 1);
         assertThat(repository("file://var/mail/seen/").size())
                 .as("the copy stored by the failed attempt is rolled back with it").isZero();
@@ -95,7 +75,7 @@ class SpoolerTest {
         Files.writeString(release, "go");
         clock.advance(Duration.ofMinutes(1));
 
-        assertThat(sink.awaitMessage(Duration.ofSeconds(10)).rcptTo())
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).rcptTo())
                 .as("KeepFirstRecipient ran once, on the restored mail").containsExactly("bob@remote.example");
         Await.until(Duration.ofSeconds(10), () -> spool.size() == 0, () -> "the spool is empty");
         assertThat(repository("file://var/mail/seen/").size()).isEqualTo(1);
@@ -109,7 +89,7 @@ class SpoolerTest {
     void afterFiveFailedAttemptsTheMailIsStoredInTheErrorRepository() throws Exception {
         start(tmp.resolve("never"));
         send();
-        SpoolStore spool = gateway.instance(SpoolStore.class);
+        SpoolStore spool = peers.gateway().instance(SpoolStore.class);
         for (int attempt = 1; attempt <= 5; attempt++) {
             awaitFailedAttempts(spool, attempt);
             clock.advance(Duration.ofHours(2));
@@ -121,6 +101,6 @@ class SpoolerTest {
         assertThat(failed.getRecipients()).map(Object::toString)
                 .containsExactly("bob@remote.example", "carol@remote.example");
         assertThat(failed.getErrorMessage()).contains("5 times");
-        assertThat(sink.messageCount()).isZero();
+        assertThat(peers.sink().messageCount()).isZero();
     }
 }
