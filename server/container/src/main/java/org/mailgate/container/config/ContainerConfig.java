@@ -16,7 +16,9 @@ import org.mailgate.api.config.XmlElement;
 import org.mailgate.api.repository.MailRepositoryUrl;
 
 /**
- * {@code mailetcontainer.xml} in James's format.
+ * {@code mailetcontainer.xml} in James's format, read and checked as a whole: the required processors,
+ * every processor a mailet may send mail to, named matchers defined before use; processors whose mail
+ * can fall off the end are warned about.
  *
  * @param postmaster      {@code <context><postmaster>}; empty for {@code postmaster@<default domain>}
  * @param threads         {@code <spooler><threads>}: mails processed at once
@@ -94,7 +96,10 @@ public record ContainerConfig(Optional<org.apache.james.core.MailAddress> postma
                 }
             }
         }
-        return new ContainerConfig(postmaster, threads, errorRepository, processors);
+        ContainerConfig config = new ContainerConfig(postmaster, threads, errorRepository, processors);
+        ProcessorReferences.check(config, report);
+        ProcessorEnds.check(config, report);
+        return config;
     }
 
     private static Optional<ProcessorConfig> processor(XmlElement p, ConfigReport report) {

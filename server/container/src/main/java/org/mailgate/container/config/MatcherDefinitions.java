@@ -68,10 +68,6 @@ final class MatcherDefinitions {
         }
     }
 
-    boolean isDefined(String name) {
-        return defined.containsKey(name);
-    }
-
     private Optional<MatcherNode> node(XmlElement element) {
         for (String attribute : element.attributes().keySet()) {
             if (!Set.of("name", "match", "notmatch").contains(attribute)) {

@@ -12,7 +12,7 @@ import org.mailgate.api.config.ConfigReport;
  * {@code Null}, {@code RemoteDelivery}, or a mailet that ends mail unless {@code passThrough} is set.
  * The {@code error} processor is exempt, as in James: falling off its end is how it discards mail.
  */
-public final class ProcessorEnds {
+final class ProcessorEnds {
 
     private static final java.util.Set<String> ALWAYS_ENDS = java.util.Set.of("ToProcessor", "Null", "RemoteDelivery");
     /** Mailets that end the mail unless passThrough is true, with their passThrough default. */
@@ -22,7 +22,7 @@ public final class ProcessorEnds {
     private ProcessorEnds() {
     }
 
-    public static void check(ContainerConfig config, ConfigReport report) {
+    static void check(ContainerConfig config, ConfigReport report) {
         for (ProcessorConfig processor : config.processors().values()) {
             if (processor.name().equals(Mail.ERROR)) {
                 continue;

@@ -10,7 +10,7 @@ import org.mailgate.api.config.ConfigReport;
  * parameters that name a processor ({@code processor} of {@code ToProcessor}, and {@code bounceProcessor},
  * {@code onSuccess}, {@code errorProcessor} of any mailet, as James's mailets use them).
  */
-public final class ProcessorReferences {
+final class ProcessorReferences {
 
     private static final Set<String> ANY_MAILET = Set.of("bounceProcessor", "onSuccess", "errorProcessor");
     private static final Map<String, String> BY_CLASS = Map.of("ToProcessor", "processor");
@@ -18,7 +18,7 @@ public final class ProcessorReferences {
     private ProcessorReferences() {
     }
 
-    public static void check(ContainerConfig config, ConfigReport report) {
+    static void check(ContainerConfig config, ConfigReport report) {
         for (ProcessorConfig processor : config.processors().values()) {
             for (MailetEntry entry : processor.mailets()) {
                 policy(entry.onMatchException(), "onMatchException", entry, config, report);

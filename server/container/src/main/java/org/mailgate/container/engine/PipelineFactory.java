@@ -12,15 +12,12 @@ import org.apache.mailet.Matcher;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.container.config.ContainerConfig;
 import org.mailgate.container.config.MailetEntry;
-import org.mailgate.container.config.ProcessorEnds;
-import org.mailgate.container.config.ProcessorReferences;
 import org.mailgate.container.config.ProcessorConfig;
 import org.mailgate.container.load.MailetLoader;
 
 /**
- * Builds a {@link Pipeline} from {@code mailetcontainer.xml}: creates and initialises every matcher and
- * mailet, and checks that every processor named anywhere exists. All problems are reported, with their
- * line, in one go.
+ * Builds a {@link Pipeline} from {@code mailetcontainer.xml}: creates and initialises every matcher
+ * (named composites first) and mailet. All problems are reported, with their line, in one go.
  */
 public final class PipelineFactory {
 
@@ -34,8 +31,6 @@ public final class PipelineFactory {
     }
 
     public Pipeline build(ContainerConfig config, ConfigReport report) {
-        ProcessorReferences.check(config, report);
-        ProcessorEnds.check(config, report);
         Map<String, Processor> processors = new LinkedHashMap<>();
         for (ProcessorConfig processor : config.processors().values()) {
             ProcessorMatchers matchers = new ProcessorMatchers(loader, context, report);
