@@ -6,7 +6,6 @@ import jakarta.mail.internet.MimeMultipart;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.mailgate.api.dsn.DsnMessage;
@@ -36,19 +35,8 @@ public final class Bounce extends GenericMailet {
 
     private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.NONE);
 
-    /** Set by tests; otherwise the name comes from the mailet context. */
-    private final Supplier<String> serverName;
     private NotifyParameters parameters;
     private String reportingMta;
-
-    public Bounce() {
-        this.serverName = null;
-    }
-
-    /** For tests: the name the reports give as Reporting-MTA. */
-    Bounce(Supplier<String> serverName) {
-        this.serverName = serverName;
-    }
 
     @Override
     public void init() throws MessagingException {
@@ -59,7 +47,7 @@ public final class Bounce extends GenericMailet {
                     + "or its headers, so Bounce takes message, heads or none, not '" + attachment.get() + "'");
         }
         parameters = NotifyParameters.parse(p, getMailetContext().getPostmaster(), ATTACHMENTS);
-        reportingMta = serverName == null ? ServerName.of(getMailetContext()) : serverName.get();
+        reportingMta = ServerName.of(getMailetContext());
     }
 
     @Override

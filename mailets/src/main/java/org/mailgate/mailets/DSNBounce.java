@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.DsnParameters;
@@ -79,8 +78,6 @@ public final class DSNBounce extends GenericMailet {
     private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.NONE);
     private static final String CRLF = OriginalText.CRLF;
 
-    /** Set by tests; otherwise the name comes from the mailet context. */
-    private final Supplier<String> serverName;
     private String machine;
     private Action action;
     private String defaultStatus;
@@ -90,15 +87,6 @@ public final class DSNBounce extends GenericMailet {
     private String prefix;
     private boolean passThrough;
     private boolean debug;
-
-    public DSNBounce() {
-        this.serverName = null;
-    }
-
-    /** For tests: the name the reports give as Reporting-MTA and {@code [machine]}. */
-    DSNBounce(Supplier<String> serverName) {
-        this.serverName = serverName;
-    }
 
     @Override
     public void init() throws MessagingException {
@@ -119,7 +107,7 @@ public final class DSNBounce extends GenericMailet {
         prefix = p.get("prefix").orElse("Re:");
         passThrough = p.bool("passThrough", true);
         debug = p.bool("debug", false);
-        machine = serverName == null ? ServerName.of(getMailetContext()) : serverName.get();
+        machine = ServerName.of(getMailetContext());
     }
 
     private static Action action(Optional<String> value) throws MessagingException {

@@ -11,6 +11,7 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.junit.jupiter.api.Test;
+import org.mailgate.api.mailet.ContextAttributes;
 import org.mailgate.testkit.mailet.FakeMail;
 import org.mailgate.testkit.mailet.FakeMailetConfig;
 import org.mailgate.testkit.mailet.RecordingMailetContext;
@@ -20,7 +21,8 @@ class BounceTest {
     private final RecordingMailetContext context = new RecordingMailetContext("corp.example");
 
     private Bounce bounce(FakeMailetConfig config) throws MessagingException {
-        Bounce mailet = new Bounce(() -> "mx.corp.example");
+        context.setAttribute(ContextAttributes.HOST_NAME, "mx.corp.example");
+        Bounce mailet = new Bounce();
         mailet.init(config);
         return mailet;
     }

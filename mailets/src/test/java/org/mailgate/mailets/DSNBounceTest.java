@@ -11,6 +11,7 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.DsnParameters;
 import org.apache.mailet.Mail;
 import org.junit.jupiter.api.Test;
+import org.mailgate.api.mailet.ContextAttributes;
 import org.mailgate.testkit.mailet.FakeMail;
 import org.mailgate.testkit.mailet.FakeMailetConfig;
 import org.mailgate.testkit.mailet.RecordingMailetContext;
@@ -20,7 +21,8 @@ class DSNBounceTest {
     private final RecordingMailetContext context = new RecordingMailetContext("corp.example");
 
     private DSNBounce dsnBounce(FakeMailetConfig config) throws MessagingException {
-        DSNBounce mailet = new DSNBounce(() -> "mx.corp.example");
+        context.setAttribute(ContextAttributes.HOST_NAME, "mx.corp.example");
+        DSNBounce mailet = new DSNBounce();
         mailet.init(config);
         return mailet;
     }
