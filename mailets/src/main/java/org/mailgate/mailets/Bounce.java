@@ -4,8 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.ZonedDateTime;
-import java.util.EnumSet;
-import java.util.Set;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.mailgate.api.dsn.DsnMessage;
@@ -33,8 +31,6 @@ import org.mailgate.api.mailet.MailetParameters;
  */
 public final class Bounce extends GenericMailet {
 
-    private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.NONE);
-
     private NotifyParameters parameters;
     private String reportingMta;
 
@@ -46,7 +42,7 @@ public final class Bounce extends GenericMailet {
             throw new MessagingException("parameter attachment: a delivery status notification returns the message "
                     + "or its headers, so Bounce takes message, heads or none, not '" + attachment.get() + "'");
         }
-        parameters = NotifyParameters.parse(p, getMailetContext().getPostmaster(), ATTACHMENTS);
+        parameters = NotifyParameters.parse(p, getMailetContext().getPostmaster(), Inclusion.RETURNED);
         reportingMta = ServerName.of(getMailetContext());
     }
 

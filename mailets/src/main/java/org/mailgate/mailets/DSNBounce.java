@@ -4,7 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +74,6 @@ public final class DSNBounce extends GenericMailet {
 
     private static final Set<String> PARAMETERS = Set.of("debug", "passThrough", "messageString", "attachment",
             "sender", "prefix", "action", "defaultStatus");
-    private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.NONE);
     private static final String CRLF = OriginalText.CRLF;
 
     private String machine;
@@ -101,9 +99,9 @@ public final class DSNBounce extends GenericMailet {
                     + ", not '" + defaultStatus + "'");
         }
         messageString = p.get("messageString").filter(s -> !s.isEmpty());
-        attachment = Inclusion.parse("attachment", p.get("attachment"), Inclusion.MESSAGE, ATTACHMENTS);
+        attachment = Inclusion.parse("attachment", p.get("attachment"), Inclusion.MESSAGE, Inclusion.RETURNED);
         sender = AddressList.parseOne("sender", p.get("sender").orElse("postmaster"),
-                NotifyParameters.SENDER_SPECIALS, postmaster);
+                SpecialAddress.FOR_SENDER, postmaster);
         prefix = p.get("prefix").orElse("Re:");
         passThrough = p.bool("passThrough", true);
         debug = p.bool("debug", false);
