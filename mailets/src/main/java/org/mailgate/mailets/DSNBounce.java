@@ -79,7 +79,8 @@ public final class DSNBounce extends GenericMailet {
     private String machine;
     private Action action;
     private String defaultStatus;
-    private Optional<String> messageString;
+    /** {@code messageString} or the action's default, {@code [machine]} already replaced. */
+    private String opening;
     private Inclusion attachment;
     private AddressList.Entry sender;
     private String prefix;
@@ -98,7 +99,6 @@ public final class DSNBounce extends GenericMailet {
                     + String.join(" or ", action.statusClasses.split("")) + " for action " + action.keyword()
                     + ", not '" + defaultStatus + "'");
         }
-        messageString = p.get("messageString").filter(s -> !s.isEmpty());
         attachment = Inclusion.parse("attachment", p.get("attachment"), Inclusion.MESSAGE, Inclusion.RETURNED);
         sender = AddressList.parseOne("sender", p.get("sender").orElse("postmaster"),
                 SpecialAddress.FOR_SENDER, postmaster);
@@ -106,6 +106,8 @@ public final class DSNBounce extends GenericMailet {
         passThrough = p.bool("passThrough", true);
         debug = p.bool("debug", false);
         machine = ServerName.of(getMailetContext());
+        opening = p.get("messageString").filter(s -> !s.isEmpty()).orElse(defaultMessage(action))
+                .replace("[machine]", machine);
     }
 
     private static Action action(Optional<String> value) throws MessagingException {
@@ -143,8 +145,7 @@ public final class DSNBounce extends GenericMailet {
 
     private MimeBodyPart humanPart(Mail mail, FailureReason reason, ZonedDateTime now) throws MessagingException {
         String error = reason.text().orElse("(no error was recorded)");
-        StringBuilder s = new StringBuilder(messageString.orElse(defaultMessage())
-                .replace("[machine]", machine)
+        StringBuilder s = new StringBuilder(opening
                 .replace("[date]", DateTimeFormatter.RFC_1123_DATE_TIME.format(now))
                 .replace("[error]", error));
         s.append(CRLF);
@@ -163,16 +164,14 @@ public final class DSNBounce extends GenericMailet {
         return part;
     }
 
-    private String defaultMessage() {
-        return switch (action) {
-            case FAILED -> "This is the mail server at [machine]." + CRLF + CRLF
-                    + "Your message could not be delivered to the recipients below. This is a permanent error;"
+    private static String defaultMessage(Action action) {
+        return "This is the mail server at [machine]." + CRLF + CRLF + switch (action) {
+            case FAILED -> "Your message could not be delivered to the recipients below. This is a permanent error;"
                     + CRLF + "the message will not be retried. The reason is given below." + CRLF;
-            case DELAYED -> "This is the mail server at [machine]." + CRLF + CRLF
-                    + "Your message has not yet been delivered to the recipients below. Delivery will be"
+            case DELAYED -> "Your message has not yet been delivered to the recipients below. Delivery will be"
                     + CRLF + "retried; you do not need to send it again." + CRLF;
-            case DELIVERED, EXPANDED, RELAYED -> "This is the mail server at [machine]." + CRLF + CRLF
-                    + "Your message was " + action.keyword() + " to the recipients below." + CRLF;
+            case DELIVERED, EXPANDED, RELAYED -> "Your message was " + action.keyword() + " to the recipients below."
+                    + CRLF;
         };
     }
 
