@@ -66,10 +66,9 @@ record NotifyParameters(String notice, AddressList.Entry sender, String prefix, 
                 .sender(Optional.of(notify.sender()))
                 .replyTo(Optional.of(new AddressList.Special(SpecialAddress.NULL)))
                 .prefix(Optional.of(notify.prefix()))
-                .inline(notify.inline())
-                .attachment(notify.attachment())
-                .text(original -> NotificationText.of(notify.notice(), original, notify.inline()))
-                .attachError(notify.attachError())
+                .newMessage(Optional.of(new RedirectSettings.NewMessage(
+                        original -> NotificationText.of(notify.notice(), original, notify.inline()),
+                        notify.attachment(), notify.attachError())))
                 .isReply(true)
                 .passThrough(notify.passThrough())
                 .fakeDomainCheck(notify.fakeDomainCheck())

@@ -90,11 +90,11 @@ public final class Redirect extends GenericMailet {
                 .reversePath(one("reversePath", p.get("reversePath"), REVERSE_PATH_SPECIALS, postmaster))
                 .subject(p.get("subject"))
                 .prefix(p.get("prefix"))
-                .inline(inline)
-                .attachment(attachment)
-                .text(original -> (message.isEmpty() ? "" : message + OriginalText.CRLF)
-                        + OriginalText.quoted(original.getMessage(), inline))
-                .attachError(attachError)
+                .newMessage(inline == Inclusion.UNALTERED ? Optional.empty()
+                        : Optional.of(new RedirectSettings.NewMessage(
+                                original -> (message.isEmpty() ? "" : message + OriginalText.CRLF)
+                                        + OriginalText.quoted(original.getMessage(), inline),
+                                attachment, attachError)))
                 .isReply(p.bool("isReply", false))
                 .passThrough(p.bool("passThrough", false))
                 .fakeDomainCheck(p.bool("fakeDomainCheck", false))
