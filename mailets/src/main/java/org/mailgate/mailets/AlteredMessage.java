@@ -23,9 +23,9 @@ final class AlteredMessage {
     private AlteredMessage() {
     }
 
-    static MimeMessage build(Mail original, String text, Inclusion attachment, boolean attachError)
-            throws MessagingException {
+    static MimeMessage build(Mail original, RedirectSettings.NewMessage settings) throws MessagingException {
         MimeMessage source = original.getMessage();
+        Inclusion attachment = settings.attachment();
         MimeMessage message = new MimeMessage(SpooledMimeMessage.session());
         Enumeration<String> carried = source.getMatchingHeaderLines(CARRIED_HEADERS);
         while (carried.hasMoreElements()) {
@@ -34,13 +34,13 @@ final class AlteredMessage {
 
         MimeMultipart content = new MimeMultipart("mixed");
         MimeBodyPart textPart = new MimeBodyPart();
-        textPart.setText(text, "UTF-8");
+        textPart.setText(settings.text().of(original), "UTF-8");
         textPart.setDisposition(Part.INLINE);
         content.addBodyPart(textPart);
         if (attachment != Inclusion.NONE) {
             content.addBodyPart(attachmentPart(source, attachment));
         }
-        if (attachError && original.getErrorMessage() != null) {
+        if (settings.attachError() && original.getErrorMessage() != null) {
             content.addBodyPart(errorPart(original.getErrorMessage()));
         }
         message.setContent(content);

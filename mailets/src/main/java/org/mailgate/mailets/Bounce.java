@@ -4,9 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.ZonedDateTime;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.mailgate.api.dsn.DsnMessage;
@@ -34,21 +31,8 @@ import org.mailgate.api.mailet.MailetParameters;
  */
 public final class Bounce extends GenericMailet {
 
-    private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.NONE);
-
-    /** Set by tests; otherwise the name comes from the mailet context. */
-    private final Supplier<String> serverName;
     private NotifyParameters parameters;
     private String reportingMta;
-
-    public Bounce() {
-        this.serverName = null;
-    }
-
-    /** For tests: the name the reports give as Reporting-MTA. */
-    Bounce(Supplier<String> serverName) {
-        this.serverName = serverName;
-    }
 
     @Override
     public void init() throws MessagingException {
@@ -58,8 +42,8 @@ public final class Bounce extends GenericMailet {
             throw new MessagingException("parameter attachment: a delivery status notification returns the message "
                     + "or its headers, so Bounce takes message, heads or none, not '" + attachment.get() + "'");
         }
-        parameters = NotifyParameters.parse(p, getMailetContext().getPostmaster(), ATTACHMENTS);
-        reportingMta = serverName == null ? ServerName.of(getMailetContext()) : serverName.get();
+        parameters = NotifyParameters.parse(p, getMailetContext().getPostmaster(), Inclusion.RETURNED);
+        reportingMta = ServerName.of(getMailetContext());
     }
 
     @Override

@@ -4,11 +4,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.DsnParameters;
@@ -76,29 +74,18 @@ public final class DSNBounce extends GenericMailet {
 
     private static final Set<String> PARAMETERS = Set.of("debug", "passThrough", "messageString", "attachment",
             "sender", "prefix", "action", "defaultStatus");
-    private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.NONE);
     private static final String CRLF = OriginalText.CRLF;
 
-    /** Set by tests; otherwise the name comes from the mailet context. */
-    private final Supplier<String> serverName;
     private String machine;
     private Action action;
     private String defaultStatus;
-    private Optional<String> messageString;
+    /** {@code messageString} or the action's default, {@code [machine]} already replaced. */
+    private String opening;
     private Inclusion attachment;
     private AddressList.Entry sender;
     private String prefix;
     private boolean passThrough;
     private boolean debug;
-
-    public DSNBounce() {
-        this.serverName = null;
-    }
-
-    /** For tests: the name the reports give as Reporting-MTA and {@code [machine]}. */
-    DSNBounce(Supplier<String> serverName) {
-        this.serverName = serverName;
-    }
 
     @Override
     public void init() throws MessagingException {
@@ -112,14 +99,15 @@ public final class DSNBounce extends GenericMailet {
                     + String.join(" or ", action.statusClasses.split("")) + " for action " + action.keyword()
                     + ", not '" + defaultStatus + "'");
         }
-        messageString = p.get("messageString").filter(s -> !s.isEmpty());
-        attachment = Inclusion.parse("attachment", p.get("attachment"), Inclusion.MESSAGE, ATTACHMENTS);
+        attachment = Inclusion.parse("attachment", p.get("attachment"), Inclusion.MESSAGE, Inclusion.RETURNED);
         sender = AddressList.parseOne("sender", p.get("sender").orElse("postmaster"),
-                NotifyParameters.SENDER_SPECIALS, postmaster);
+                SpecialAddress.FOR_SENDER, postmaster);
         prefix = p.get("prefix").orElse("Re:");
         passThrough = p.bool("passThrough", true);
         debug = p.bool("debug", false);
-        machine = serverName == null ? ServerName.of(getMailetContext()) : serverName.get();
+        machine = ServerName.of(getMailetContext());
+        opening = p.get("messageString").filter(s -> !s.isEmpty()).orElse(defaultMessage(action))
+                .replace("[machine]", machine);
     }
 
     private static Action action(Optional<String> value) throws MessagingException {
@@ -157,8 +145,7 @@ public final class DSNBounce extends GenericMailet {
 
     private MimeBodyPart humanPart(Mail mail, FailureReason reason, ZonedDateTime now) throws MessagingException {
         String error = reason.text().orElse("(no error was recorded)");
-        StringBuilder s = new StringBuilder(messageString.orElse(defaultMessage())
-                .replace("[machine]", machine)
+        StringBuilder s = new StringBuilder(opening
                 .replace("[date]", DateTimeFormatter.RFC_1123_DATE_TIME.format(now))
                 .replace("[error]", error));
         s.append(CRLF);
@@ -177,16 +164,14 @@ public final class DSNBounce extends GenericMailet {
         return part;
     }
 
-    private String defaultMessage() {
-        return switch (action) {
-            case FAILED -> "This is the mail server at [machine]." + CRLF + CRLF
-                    + "Your message could not be delivered to the recipients below. This is a permanent error;"
+    private static String defaultMessage(Action action) {
+        return "This is the mail server at [machine]." + CRLF + CRLF + switch (action) {
+            case FAILED -> "Your message could not be delivered to the recipients below. This is a permanent error;"
                     + CRLF + "the message will not be retried. The reason is given below." + CRLF;
-            case DELAYED -> "This is the mail server at [machine]." + CRLF + CRLF
-                    + "Your message has not yet been delivered to the recipients below. Delivery will be"
+            case DELAYED -> "Your message has not yet been delivered to the recipients below. Delivery will be"
                     + CRLF + "retried; you do not need to send it again." + CRLF;
-            case DELIVERED, EXPANDED, RELAYED -> "This is the mail server at [machine]." + CRLF + CRLF
-                    + "Your message was " + action.keyword() + " to the recipients below." + CRLF;
+            case DELIVERED, EXPANDED, RELAYED -> "Your message was " + action.keyword() + " to the recipients below."
+                    + CRLF;
         };
     }
 

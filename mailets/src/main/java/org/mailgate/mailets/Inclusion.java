@@ -1,6 +1,7 @@
 package org.mailgate.mailets;
 
 import jakarta.mail.MessagingException;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,13 @@ enum Inclusion {
     NONE,
     /** The whole original as {@code message/rfc822} (attachment only). */
     MESSAGE;
+
+    /** What the text of a new message may quote: James's {@code inline} less {@code unaltered}. */
+    static final Set<Inclusion> QUOTED = EnumSet.of(HEADS, BODY, ALL, NONE);
+    /** What a new message may attach: James's {@code attachment} of the Redirect family. */
+    static final Set<Inclusion> ATTACHED = EnumSet.of(HEADS, BODY, ALL, NONE, MESSAGE);
+    /** What a delivery status notification may return (RFC 3464: the message, its headers or nothing). */
+    static final Set<Inclusion> RETURNED = EnumSet.of(MESSAGE, HEADS, NONE);
 
     String keyword() {
         return name().toLowerCase(Locale.ROOT);

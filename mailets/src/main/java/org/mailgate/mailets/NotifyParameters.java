@@ -2,9 +2,11 @@ package org.mailgate.mailets;
 
 import jakarta.mail.MessagingException;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.MailetConfig;
 import org.mailgate.api.mailet.MailetParameters;
 
 /**
@@ -25,19 +27,16 @@ record NotifyParameters(String notice, AddressList.Entry sender, String prefix, 
             "message", "notice", "sender", "sendingAddress", "prefix", "attachError");
     static final String DEFAULT_NOTICE =
             "We were unable to deliver the attached message because of an error in the mail server.";
-    static final Set<SpecialAddress> SENDER_SPECIALS =
-            EnumSet.of(SpecialAddress.POSTMASTER, SpecialAddress.SENDER, SpecialAddress.UNALTERED);
-    /** {@code unaltered} would send the original itself, not a notification about it: refused. */
-    static final Set<Inclusion> INLINE = EnumSet.of(Inclusion.HEADS, Inclusion.BODY, Inclusion.ALL, Inclusion.NONE);
 
     static NotifyParameters parse(MailetParameters parameters, MailAddress postmaster, Set<Inclusion> attachments)
             throws MessagingException {
         String notice = AliasedParameter.get(parameters, "notice", "message").orElse(DEFAULT_NOTICE);
         String sender = AliasedParameter.get(parameters, "sender", "sendingAddress").orElse("postmaster");
         return new NotifyParameters(notice,
-                AddressList.parseOne("sender", sender, SENDER_SPECIALS, postmaster),
+                AddressList.parseOne("sender", sender, SpecialAddress.FOR_SENDER, postmaster),
                 parameters.get("prefix").orElse("Re:"),
-                Inclusion.parse("inline", parameters.get("inline"), Inclusion.NONE, INLINE),
+                // unaltered would send the original itself, not a notification about it: refused
+                Inclusion.parse("inline", parameters.get("inline"), Inclusion.NONE, Inclusion.QUOTED),
                 Inclusion.parse("attachment", parameters.get("attachment"), Inclusion.MESSAGE, attachments),
                 parameters.bool("attachError", false),
                 parameters.bool("passThrough", true),
@@ -46,21 +45,34 @@ record NotifyParameters(String notice, AddressList.Entry sender, String prefix, 
     }
 
     /**
-     * Settings for a notification sent through {@link Redirection}: Reply-To removed, In-Reply-To set,
-     * the text of {@link NotificationText}; the mailet adds recipients and To.
+     * The settings of NotifySender and NotifyPostmaster, sent through {@link Redirection}: the notify
+     * parameters (every attachment allowed) and {@code to}, one of {@code toValues}; the notification
+     * goes to {@code addressee}, also the default of {@code to}, with the text of
+     * {@link NotificationText}, Reply-To removed and In-Reply-To set.
      */
-    RedirectSettings.Builder redirect(String mailetName) {
+    static RedirectSettings notification(String mailetName, MailetConfig config, SpecialAddress addressee,
+                                         Set<SpecialAddress> toValues) throws MessagingException {
+        Set<String> names = new HashSet<>(NAMES);
+        names.add("to");
+        MailetParameters parameters = MailetParameters.of(config, names);
+        MailAddress postmaster = config.getMailetContext().getPostmaster();
+        NotifyParameters notify = parse(parameters, postmaster, Inclusion.ATTACHED);
+        AddressList to = AddressList.parseSpecial("to", parameters.get("to").orElse(addressee.keyword()), toValues,
+                postmaster);
+        AddressList recipients = AddressList.parse("recipients", addressee.keyword(), EnumSet.of(addressee), postmaster);
         return RedirectSettings.builder(mailetName)
-                .sender(Optional.of(sender))
+                .recipients(Optional.of(recipients))
+                .to(Optional.of(to))
+                .sender(Optional.of(notify.sender()))
                 .replyTo(Optional.of(new AddressList.Special(SpecialAddress.NULL)))
-                .prefix(Optional.of(prefix))
-                .inline(inline)
-                .attachment(attachment)
-                .text(original -> NotificationText.of(notice, original, inline))
-                .attachError(attachError)
+                .prefix(Optional.of(notify.prefix()))
+                .newMessage(Optional.of(new RedirectSettings.NewMessage(
+                        original -> NotificationText.of(notify.notice(), original, notify.inline()),
+                        notify.attachment(), notify.attachError())))
                 .isReply(true)
-                .passThrough(passThrough)
-                .fakeDomainCheck(fakeDomainCheck)
-                .debug(debug);
+                .passThrough(notify.passThrough())
+                .fakeDomainCheck(notify.fakeDomainCheck())
+                .debug(notify.debug())
+                .build();
     }
 }

@@ -1,15 +1,10 @@
 package org.mailgate.mailets;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.mailgate.api.mailet.MailetParameters;
 
 /**
  * Sends a notification about the mail to the postmaster: a {@code multipart/mixed} message with the
@@ -28,29 +23,14 @@ import org.mailgate.api.mailet.MailetParameters;
  */
 public final class NotifyPostmaster extends GenericMailet {
 
-    private static final Set<SpecialAddress> TO_SPECIALS =
-            EnumSet.of(SpecialAddress.POSTMASTER, SpecialAddress.UNALTERED);
-    private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.BODY,
-            Inclusion.ALL, Inclusion.NONE);
+    private static final Set<SpecialAddress> TO_VALUES = EnumSet.of(SpecialAddress.POSTMASTER, SpecialAddress.UNALTERED);
 
     private RedirectSettings settings;
 
     @Override
     public void init() throws MessagingException {
-        Set<String> names = new HashSet<>(NotifyParameters.NAMES);
-        names.add("to");
-        MailetParameters parameters = MailetParameters.of(getMailetConfig(), names);
-        var postmaster = getMailetContext().getPostmaster();
-        NotifyParameters notify = NotifyParameters.parse(parameters, postmaster, ATTACHMENTS);
-        AddressList to = AddressList.parseSpecial("to", parameters.get("to").orElse("postmaster"), TO_SPECIALS,
-                postmaster);
-        AddressList recipients = new AddressList("recipients",
-                List.of(new AddressList.Literal(new InternetAddress(postmaster.asString()),
-                        postmaster)));
-        settings = notify.redirect("NotifyPostmaster")
-                .recipients(Optional.of(recipients))
-                .to(Optional.of(to))
-                .build();
+        settings = NotifyParameters.notification("NotifyPostmaster", getMailetConfig(), SpecialAddress.POSTMASTER,
+                TO_VALUES);
     }
 
     @Override

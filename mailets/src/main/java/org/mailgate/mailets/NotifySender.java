@@ -2,13 +2,9 @@ package org.mailgate.mailets;
 
 import jakarta.mail.MessagingException;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.mailgate.api.mailet.MailetParameters;
 
 /**
  * Sends a notification about the mail to its envelope sender: a {@code multipart/mixed} message with
@@ -26,27 +22,14 @@ import org.mailgate.api.mailet.MailetParameters;
  */
 public final class NotifySender extends GenericMailet {
 
-    private static final Set<SpecialAddress> TO_SPECIALS =
+    private static final Set<SpecialAddress> TO_VALUES =
             EnumSet.of(SpecialAddress.SENDER, SpecialAddress.FROM, SpecialAddress.UNALTERED);
-    private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.MESSAGE, Inclusion.HEADS, Inclusion.BODY,
-            Inclusion.ALL, Inclusion.NONE);
 
     private RedirectSettings settings;
 
     @Override
     public void init() throws MessagingException {
-        Set<String> names = new HashSet<>(NotifyParameters.NAMES);
-        names.add("to");
-        MailetParameters parameters = MailetParameters.of(getMailetConfig(), names);
-        var postmaster = getMailetContext().getPostmaster();
-        NotifyParameters notify = NotifyParameters.parse(parameters, postmaster, ATTACHMENTS);
-        AddressList to = AddressList.parseSpecial("to", parameters.get("to").orElse("sender"), TO_SPECIALS,
-                postmaster);
-        settings = notify.redirect("NotifySender")
-                .recipients(Optional.of(new AddressList("recipients",
-                        List.of(new AddressList.Special(SpecialAddress.SENDER)))))
-                .to(Optional.of(to))
-                .build();
+        settings = NotifyParameters.notification("NotifySender", getMailetConfig(), SpecialAddress.SENDER, TO_VALUES);
     }
 
     @Override

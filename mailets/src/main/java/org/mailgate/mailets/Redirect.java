@@ -56,16 +56,12 @@ public final class Redirect extends GenericMailet {
     private static final Set<String> PARAMETERS = Set.of("static", "debug", "passThrough", "fakeDomainCheck", "inline",
             "attachment", "message", "recipients", "to", "replyTo", "replyto", "reversePath", "sender", "subject",
             "prefix", "attachError", "isReply");
-    private static final Set<SpecialAddress> SENDER_SPECIALS =
-            EnumSet.of(SpecialAddress.POSTMASTER, SpecialAddress.SENDER, SpecialAddress.UNALTERED);
     private static final Set<SpecialAddress> REPLY_TO_SPECIALS = EnumSet.of(SpecialAddress.POSTMASTER,
             SpecialAddress.SENDER, SpecialAddress.NULL, SpecialAddress.UNALTERED);
     private static final Set<SpecialAddress> REVERSE_PATH_SPECIALS =
             EnumSet.of(SpecialAddress.POSTMASTER, SpecialAddress.SENDER, SpecialAddress.NULL);
     private static final Set<Inclusion> INLINE = EnumSet.of(Inclusion.UNALTERED, Inclusion.HEADS, Inclusion.BODY,
             Inclusion.ALL, Inclusion.NONE);
-    private static final Set<Inclusion> ATTACHMENTS = EnumSet.of(Inclusion.HEADS, Inclusion.BODY, Inclusion.ALL,
-            Inclusion.NONE, Inclusion.MESSAGE);
 
     private RedirectSettings settings;
 
@@ -78,7 +74,7 @@ public final class Redirect extends GenericMailet {
         Optional<String> recipients = p.get("recipients").or(() -> p.get("to"));
         Optional<String> to = p.get("to").or(() -> p.get("recipients"));
         Inclusion inline = Inclusion.parse("inline", p.get("inline"), Inclusion.UNALTERED, INLINE);
-        Inclusion attachment = Inclusion.parse("attachment", p.get("attachment"), Inclusion.NONE, ATTACHMENTS);
+        Inclusion attachment = Inclusion.parse("attachment", p.get("attachment"), Inclusion.NONE, Inclusion.ATTACHED);
         String message = p.get("message").orElse("");
         boolean attachError = p.bool("attachError", false);
         if (inline == Inclusion.UNALTERED) {
@@ -89,16 +85,16 @@ public final class Redirect extends GenericMailet {
         settings = RedirectSettings.builder("Redirect")
                 .recipients(list("recipients", recipients, postmaster))
                 .to(list("to", to, postmaster))
-                .sender(one("sender", p.get("sender"), SENDER_SPECIALS, postmaster))
+                .sender(one("sender", p.get("sender"), SpecialAddress.FOR_SENDER, postmaster))
                 .replyTo(one("replyTo", AliasedParameter.get(p, "replyTo", "replyto"), REPLY_TO_SPECIALS, postmaster))
                 .reversePath(one("reversePath", p.get("reversePath"), REVERSE_PATH_SPECIALS, postmaster))
                 .subject(p.get("subject"))
                 .prefix(p.get("prefix"))
-                .inline(inline)
-                .attachment(attachment)
-                .text(original -> (message.isEmpty() ? "" : message + OriginalText.CRLF)
-                        + OriginalText.quoted(original.getMessage(), inline))
-                .attachError(attachError)
+                .newMessage(inline == Inclusion.UNALTERED ? Optional.empty()
+                        : Optional.of(new RedirectSettings.NewMessage(
+                                original -> (message.isEmpty() ? "" : message + OriginalText.CRLF)
+                                        + OriginalText.quoted(original.getMessage(), inline),
+                                attachment, attachError)))
                 .isReply(p.bool("isReply", false))
                 .passThrough(p.bool("passThrough", false))
                 .fakeDomainCheck(p.bool("fakeDomainCheck", false))

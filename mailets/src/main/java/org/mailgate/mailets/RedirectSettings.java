@@ -18,10 +18,8 @@ import org.apache.mailet.Mail;
  * @param reversePath the envelope sender ({@code null} makes it the null reverse-path)
  * @param subject     a new subject
  * @param prefix      put before the (new or original) subject
- * @param inline      {@code unaltered} to send the original message itself, else an altered message
- * @param attachment  what is attached to an altered message
- * @param text        the text part of an altered message, quotation included, for a given original mail
- * @param attachError whether an altered message carries the mail's error as an attachment
+ * @param newMessage  the new message to build around the original; empty sends the original message
+ *                    itself (James's {@code inline=unaltered})
  * @param isReply     whether In-Reply-To names the original Message-ID
  * @param passThrough whether the original mail goes on (else it is ghosted)
  * @param fakeDomainCheck whether a new mail whose sender's domain has no mail server is refused
@@ -30,20 +28,31 @@ import org.apache.mailet.Mail;
 record RedirectSettings(String mailetName, Optional<AddressList> recipients, Optional<AddressList> to,
                         Optional<AddressList.Entry> sender, Optional<AddressList.Entry> replyTo,
                         Optional<AddressList.Entry> reversePath, Optional<String> subject, Optional<String> prefix,
-                        Inclusion inline, Inclusion attachment, Text text, boolean attachError, boolean isReply,
-                        boolean passThrough, boolean fakeDomainCheck, boolean debug) {
+                        Optional<NewMessage> newMessage, boolean isReply, boolean passThrough, boolean fakeDomainCheck,
+                        boolean debug) {
 
-    /** The text part of an altered message. */
+    /** The text part of a new message. */
     @FunctionalInterface
     interface Text {
         String of(Mail original) throws MessagingException;
     }
 
+    /**
+     * A new message about the original (see {@link AlteredMessage}).
+     *
+     * @param text        its text part, quotation included, for a given original mail
+     * @param attachment  what of the original it attaches
+     * @param attachError whether it carries the mail's error as an attachment
+     */
+    record NewMessage(Text text, Inclusion attachment, boolean attachError) {
+        NewMessage {
+            Objects.requireNonNull(text);
+            Objects.requireNonNull(attachment);
+        }
+    }
+
     RedirectSettings {
         Objects.requireNonNull(mailetName);
-        Objects.requireNonNull(inline);
-        Objects.requireNonNull(attachment);
-        Objects.requireNonNull(text);
     }
 
     /** A settings builder; every field starts as "leave it as it is". */
@@ -61,10 +70,7 @@ record RedirectSettings(String mailetName, Optional<AddressList> recipients, Opt
         private Optional<AddressList.Entry> reversePath = Optional.empty();
         private Optional<String> subject = Optional.empty();
         private Optional<String> prefix = Optional.empty();
-        private Inclusion inline = Inclusion.UNALTERED;
-        private Inclusion attachment = Inclusion.NONE;
-        private Text text = original -> "";
-        private boolean attachError;
+        private Optional<NewMessage> newMessage = Optional.empty();
         private boolean isReply;
         private boolean passThrough;
         private boolean fakeDomainCheck;
@@ -109,23 +115,8 @@ record RedirectSettings(String mailetName, Optional<AddressList> recipients, Opt
             return this;
         }
 
-        Builder inline(Inclusion value) {
-            inline = value;
-            return this;
-        }
-
-        Builder attachment(Inclusion value) {
-            attachment = value;
-            return this;
-        }
-
-        Builder text(Text value) {
-            text = value;
-            return this;
-        }
-
-        Builder attachError(boolean value) {
-            attachError = value;
+        Builder newMessage(Optional<NewMessage> value) {
+            newMessage = value;
             return this;
         }
 
@@ -151,7 +142,7 @@ record RedirectSettings(String mailetName, Optional<AddressList> recipients, Opt
 
         RedirectSettings build() {
             return new RedirectSettings(mailetName, recipients, to, sender, replyTo, reversePath, subject, prefix,
-                    inline, attachment, text, attachError, isReply, passThrough, fakeDomainCheck, debug);
+                    newMessage, isReply, passThrough, fakeDomainCheck, debug);
         }
     }
 }

@@ -27,13 +27,12 @@ final class Redirection {
 
     static void process(MailetContext context, RedirectSettings settings, String suffix, Mail original)
             throws MessagingException {
-        boolean unaltered = settings.inline() == Inclusion.UNALTERED;
-        MimeMessage message = unaltered
+        Optional<RedirectSettings.NewMessage> newMessage = settings.newMessage();
+        MimeMessage message = newMessage.isEmpty()
                 ? MessageParts.of(original.getMessage()).toMimeMessage()
-                : AlteredMessage.build(original, settings.text().of(original), settings.attachment(),
-                        settings.attachError());
+                : AlteredMessage.build(original, newMessage.get());
         setHeaders(settings, original, message);
-        if (!unaltered) {
+        if (newMessage.isPresent()) {
             message.saveChanges();
         }
         List<MailAddress> recipients = recipients(settings, original);

@@ -70,6 +70,7 @@ public final class RemoteDelivery extends GenericMailet {
         }
         MailetParameters p = MailetParameters.of(getMailetConfig(), PARAMETERS);
         if (p.get("debug").isPresent()) {
+            p.bool("debug", false); // checked as James reads it, though logging is set elsewhere
             getMailetContext().log(org.apache.mailet.MailetContext.LogLevel.WARN, "RemoteDelivery: parameter debug "
                     + "is ignored; set the level of logger org.mailgate.delivery in logback.xml instead");
         }

@@ -2,7 +2,9 @@ package org.mailgate.mailets;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +33,9 @@ enum SpecialAddress {
     UNALTERED("unaltered"),
     /** Remove the field (a null reverse-path for {@code reversePath}). */
     NULL("null");
+
+    /** What the {@code sender} parameter of these mailets allows besides an address. */
+    static final Set<SpecialAddress> FOR_SENDER = EnumSet.of(POSTMASTER, SENDER, UNALTERED);
 
     private final String keyword;
 

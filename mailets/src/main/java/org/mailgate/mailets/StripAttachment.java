@@ -228,8 +228,12 @@ public final class StripAttachment extends GenericMailet {
             case MATCHED -> matched;
             case ALL -> matched || attachment;
         };
+        boolean keepIt = matched && attribute.isPresent();
+        if (!keepIt && !removeIt) {
+            return false;
+        }
         String name = fileName.orElseGet(() -> UUID.randomUUID().toString());
-        if (matched && attribute.isPresent()) {
+        if (keepIt) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             part.writeTo(bytes);
             plan.kept.put(matchName != null ? matchName : name, bytes.toByteArray());

@@ -172,4 +172,10 @@ class RemoteDeliveryTest {
 
         assertThat(context.logged()).anyMatch(line -> line.contains("debug") && line.contains("logback.xml"));
     }
+
+    @Test
+    void anIgnoredDebugIsStillCheckedToBeTrueOrFalse() {
+        assertThatThrownBy(() -> init(config().param("debug", "verbose")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("parameter debug must be true or false");
+    }
 }
