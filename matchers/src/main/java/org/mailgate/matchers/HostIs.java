@@ -2,8 +2,6 @@ package org.mailgate.matchers;
 
 import jakarta.mail.MessagingException;
 import java.util.Collection;
-import java.util.Set;
-import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
@@ -18,16 +16,16 @@ public final class HostIs extends GenericMatcher {
     private static final ConditionSyntax SYNTAX = new ConditionSyntax("HostIs", "a list of domains",
             "HostIs=example.com, example.org");
 
-    private Set<Domain> hosts;
+    private AddressTest hosts;
 
     @Override
     public void init() throws MessagingException {
-        hosts = SYNTAX.domains(getCondition());
+        hosts = AddressTest.domainIn(SYNTAX, getCondition());
     }
 
     @Override
     public Collection<MailAddress> match(Mail mail) {
-        return mail.getRecipients().stream().filter(r -> hosts.contains(r.getDomain())).toList();
+        return hosts.recipients(mail);
     }
 
     @Override

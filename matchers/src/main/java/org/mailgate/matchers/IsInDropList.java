@@ -33,7 +33,7 @@ public final class IsInDropList extends GenericMatcher {
 
     @Override
     public void init() throws MessagingException {
-        if (getCondition() != null && !getCondition().isBlank()) {
+        if (getCondition() != null) {
             throw new MessagingException("IsInDropList takes no condition, not '" + getCondition()
                     + "'; drop-list entries are managed through the admin API");
         }

@@ -2,8 +2,6 @@ package org.mailgate.matchers;
 
 import jakarta.mail.MessagingException;
 import java.util.Collection;
-import java.util.Set;
-import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
@@ -17,16 +15,16 @@ public final class RecipientDomainIs extends GenericMatcher {
     private static final ConditionSyntax SYNTAX = new ConditionSyntax("RecipientDomainIs", "a list of domains",
             "RecipientDomainIs=example.com, example.org");
 
-    private Set<Domain> domains;
+    private AddressTest domains;
 
     @Override
     public void init() throws MessagingException {
-        domains = SYNTAX.domains(getCondition());
+        domains = AddressTest.domainIn(SYNTAX, getCondition());
     }
 
     @Override
     public Collection<MailAddress> match(Mail mail) {
-        return mail.getRecipients().stream().filter(r -> domains.contains(r.getDomain())).toList();
+        return domains.recipients(mail);
     }
 
     @Override

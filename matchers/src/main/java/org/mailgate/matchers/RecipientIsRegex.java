@@ -2,7 +2,6 @@ package org.mailgate.matchers;
 
 import jakarta.mail.MessagingException;
 import java.util.Collection;
-import java.util.regex.Pattern;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
@@ -17,16 +16,16 @@ public final class RecipientIsRegex extends GenericMatcher {
     private static final ConditionSyntax SYNTAX = new ConditionSyntax("RecipientIsRegex", "a regular expression",
             "RecipientIsRegex=(.*)@log\\.example\\.com");
 
-    private Pattern pattern;
+    private AddressTest regex;
 
     @Override
     public void init() throws MessagingException {
-        pattern = SYNTAX.regex(getCondition());
+        regex = AddressTest.wholeAddressMatches(SYNTAX, getCondition());
     }
 
     @Override
     public Collection<MailAddress> match(Mail mail) {
-        return mail.getRecipients().stream().filter(r -> pattern.matcher(r.asString()).matches()).toList();
+        return regex.recipients(mail);
     }
 
     @Override

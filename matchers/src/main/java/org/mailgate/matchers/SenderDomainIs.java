@@ -2,9 +2,6 @@ package org.mailgate.matchers;
 
 import jakarta.mail.MessagingException;
 import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
@@ -19,19 +16,16 @@ public final class SenderDomainIs extends GenericMatcher {
     private static final ConditionSyntax SYNTAX = new ConditionSyntax("SenderDomainIs", "a list of domains",
             "SenderDomainIs=example.com, example.org");
 
-    private Set<Domain> domains;
+    private AddressTest domains;
 
     @Override
     public void init() throws MessagingException {
-        domains = SYNTAX.domains(getCondition());
+        domains = AddressTest.domainIn(SYNTAX, getCondition());
     }
 
     @Override
     public Collection<MailAddress> match(Mail mail) {
-        boolean matches = mail.getMaybeSender().asOptional()
-                .map(sender -> domains.contains(sender.getDomain()))
-                .orElse(false);
-        return matches ? mail.getRecipients() : List.of();
+        return domains.allIfSender(mail);
     }
 
     @Override

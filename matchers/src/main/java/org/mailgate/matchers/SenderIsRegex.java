@@ -2,8 +2,6 @@ package org.mailgate.matchers;
 
 import jakarta.mail.MessagingException;
 import java.util.Collection;
-import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
@@ -17,19 +15,16 @@ public final class SenderIsRegex extends GenericMatcher {
     private static final ConditionSyntax SYNTAX = new ConditionSyntax("SenderIsRegex", "a regular expression",
             "SenderIsRegex=(.*)@lists\\.example\\.com");
 
-    private Pattern pattern;
+    private AddressTest regex;
 
     @Override
     public void init() throws MessagingException {
-        pattern = SYNTAX.regex(getCondition());
+        regex = AddressTest.wholeAddressMatches(SYNTAX, getCondition());
     }
 
     @Override
     public Collection<MailAddress> match(Mail mail) {
-        boolean matches = mail.getMaybeSender().asOptional()
-                .map(sender -> pattern.matcher(sender.asString()).matches())
-                .orElse(false);
-        return matches ? mail.getRecipients() : List.of();
+        return regex.allIfSender(mail);
     }
 
     @Override

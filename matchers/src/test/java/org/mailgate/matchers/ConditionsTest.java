@@ -26,7 +26,8 @@ class ConditionsTest {
 
     static Stream<Supplier<Matcher>> takingNoCondition() {
         return Stream.of(SenderIsLocal::new, SenderIsNull::new, SMTPAuthSuccessful::new, SMTPIsAuthNetwork::new,
-                SentByMailet::new, HasAttachment::new, IsSingleRecipient::new);
+                SentByMailet::new, HasAttachment::new, IsSingleRecipient::new, All::new, HostIsLocal::new,
+                RecipientIsLocal::new);
     }
 
     @ParameterizedTest

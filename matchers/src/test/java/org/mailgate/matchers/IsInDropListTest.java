@@ -82,6 +82,12 @@ class IsInDropListTest {
     }
 
     @Test
+    void anEmptyConditionIsRefusedToo() {
+        assertThatThrownBy(() -> matcher("")).isInstanceOf(MessagingException.class)
+                .hasMessageContaining("IsInDropList takes no condition");
+    }
+
+    @Test
     void aConditionIsRefused() {
         assertThatThrownBy(() -> matcher("evil.example")).isInstanceOf(MessagingException.class)
                 .hasMessageContaining("IsInDropList takes no condition");

@@ -32,49 +32,27 @@ public final class H2DropList implements DropList {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2DropList.class);
 
-    private final Database database;
-    private final TableSnapshot<Entries> snapshot;
-
-    /** Every entry in the order added, and the denied addresses and domains of each owner. */
-    private record Entries(List<DropListEntry> all, Map<DropListOwner, Set<String>> denied) {
-
-        static Entries of(List<DropListEntry> all) {
-            Map<DropListOwner, Set<String>> denied = new HashMap<>();
-            for (DropListEntry entry : all) {
-                denied.computeIfAbsent(entry.owner(), o -> new HashSet<>()).add(entry.denied());
-            }
-            denied.replaceAll((owner, set) -> Set.copyOf(set));
-            return new Entries(List.copyOf(all), Map.copyOf(denied));
-        }
-
-        Entries with(DropListEntry entry) {
-            List<DropListEntry> more = new ArrayList<>(all);
-            more.add(entry);
-            return of(more);
-        }
-
-        Entries without(DropListEntry entry) {
-            List<DropListEntry> fewer = new ArrayList<>(all);
-            fewer.remove(entry);
-            return of(fewer);
-        }
-    }
+    private final TableSnapshot<DropListEntry, Map<DropListOwner, Set<String>>> table;
 
     @Inject
     public H2DropList(Database database) {
-        this.database = database;
-        this.snapshot = new TableSnapshot<>(this::load);
+        this.table = new TableSnapshot<>(database, H2DropList::load, H2DropList::insert, H2DropList::delete,
+                H2DropList::deniedByOwner);
+    }
+
+    /** The denied addresses and domains of each owner. */
+    private static Map<DropListOwner, Set<String>> deniedByOwner(List<DropListEntry> all) {
+        Map<DropListOwner, Set<String>> denied = new HashMap<>();
+        for (DropListEntry entry : all) {
+            denied.computeIfAbsent(entry.owner(), o -> new HashSet<>()).add(entry.denied());
+        }
+        denied.replaceAll((owner, set) -> Set.copyOf(set));
+        return Map.copyOf(denied);
     }
 
     @Override
     public boolean add(DropListEntry entry) {
-        boolean added = snapshot.change(entries -> {
-            if (entries.all().contains(entry)) {
-                return new TableSnapshot.Changed<>(entries, false);
-            }
-            database.inDurableTransaction(c -> insert(c, entry));
-            return new TableSnapshot.Changed<>(entries.with(entry), true);
-        });
+        boolean added = table.add(entry);
         if (added) {
             LOG.info("drop list: {}", entry);
         }
@@ -83,13 +61,7 @@ public final class H2DropList implements DropList {
 
     @Override
     public boolean remove(DropListEntry entry) {
-        boolean removed = snapshot.change(entries -> {
-            if (!entries.all().contains(entry)) {
-                return new TableSnapshot.Changed<>(entries, false);
-            }
-            database.inDurableTransaction(c -> delete(c, entry));
-            return new TableSnapshot.Changed<>(entries.without(entry), true);
-        });
+        boolean removed = table.remove(entry);
         if (removed) {
             LOG.info("drop list entry removed: {}", entry);
         }
@@ -98,12 +70,12 @@ public final class H2DropList implements DropList {
 
     @Override
     public List<DropListEntry> list(DropListOwner owner) {
-        return snapshot.get().all().stream().filter(e -> e.owner().equals(owner)).toList();
+        return table.all().stream().filter(e -> e.owner().equals(owner)).toList();
     }
 
     @Override
     public Status query(DropListOwner owner, MailAddress sender) {
-        Set<String> denied = snapshot.get().denied().getOrDefault(owner, Set.of());
+        Set<String> denied = table.index().getOrDefault(owner, Set.of());
         if (denied.isEmpty()) {
             return Status.ALLOWED;
         }
@@ -112,39 +84,37 @@ public final class H2DropList implements DropList {
         return denied.contains(address) || denied.contains(domain) ? Status.BLOCKED : Status.ALLOWED;
     }
 
-    private static int insert(Connection c, DropListEntry entry) throws SQLException {
+    private static void insert(Connection c, DropListEntry entry) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO drop_list(owner_scope, owner, denied_type, denied) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, entry.owner().scope().name());
             ps.setString(2, entry.owner().name());
             ps.setString(3, entry.type().name());
             ps.setString(4, entry.denied());
-            return ps.executeUpdate();
+            ps.executeUpdate();
         }
     }
 
-    private static int delete(Connection c, DropListEntry entry) throws SQLException {
+    private static void delete(Connection c, DropListEntry entry) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM drop_list WHERE owner_scope = ? AND owner = ? AND denied = ?")) {
             ps.setString(1, entry.owner().scope().name());
             ps.setString(2, entry.owner().name());
             ps.setString(3, entry.denied());
-            return ps.executeUpdate();
+            ps.executeUpdate();
         }
     }
 
-    private Entries load() {
-        return database.inTransaction(c -> {
-            List<DropListEntry> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT owner_scope, owner, denied_type, denied FROM drop_list ORDER BY id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    all.add(read(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                }
+    private static List<DropListEntry> load(Connection c) throws SQLException {
+        List<DropListEntry> all = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT owner_scope, owner, denied_type, denied FROM drop_list ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                all.add(read(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             }
-            return Entries.of(all);
-        });
+        }
+        return all;
     }
 
     private static DropListEntry read(String scope, String owner, String type, String denied) {

@@ -68,33 +68,20 @@ public final class H2MailRepositoryReprocessor implements MailRepositoryReproces
     public long reprocessAll(MailRepositoryUrl url, Optional<String> processor) throws MessagingException {
         check(processor);
         try {
-            long lastId = transactions.read(c -> RepositoryRows.lastId(c, url));
-            long total = 0;
-            while (true) {
-                Batch batch = transactions.run(c -> {
-                    List<RepositoryRows.Row> rows = RepositoryRows.lockOldest(c, url, lastId, RepositoryRows.BATCH);
-                    List<Moved> moved = new ArrayList<>(rows.size());
-                    for (RepositoryRows.Row row : rows) {
-                        if (RepositoryRows.delete(c, row)) {
-                            moved.add(toSpool(c, url, row, processor));
-                        }
+            long total = RepositoryRows.inBatches(transactions, url, (c, rows) -> {
+                List<Moved> moved = new ArrayList<>(rows.size());
+                for (RepositoryRows.Row row : rows) {
+                    if (RepositoryRows.delete(c, row)) {
+                        moved.add(toSpool(c, url, row, processor));
                     }
-                    return new Batch(rows.size(), moved);
-                }, done -> done.moved().forEach(m -> announce(url, m)));
-                total += batch.moved().size();
-                if (batch.seen() < RepositoryRows.BATCH) {
-                    break;
                 }
-            }
+                return moved;
+            }, moved -> moved.forEach(m -> announce(url, m))).stream().mapToLong(List::size).sum();
             LOG.info("reprocessed {} mails from repository {}", total, url);
             return total;
         } catch (SQLException e) {
             throw new MessagingException("cannot reprocess the mails of " + url + ": " + e.getMessage(), e);
         }
-    }
-
-    /** What one transaction of {@link #reprocessAll} saw and moved. */
-    private record Batch(int seen, List<Moved> moved) {
     }
 
     private static void check(Optional<String> processor) {

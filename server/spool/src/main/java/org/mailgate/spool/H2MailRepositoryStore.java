@@ -215,28 +215,19 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
         /** Removes the mails stored when the call began, {@value RepositoryRows#BATCH} per transaction. */
         @Override
         public long removeAll() {
-            long lastId;
+            long removed;
             try {
-                lastId = transactions.read(c -> RepositoryRows.lastId(c, url));
-            } catch (SQLException e) {
-                throw new StoreException("cannot list repository " + url + ": " + e.getMessage(), e);
-            }
-            long removed = 0;
-            while (true) {
-                RepositoryRows.Batch batch = change("remove all", c -> {
-                    List<RepositoryRows.Row> rows = RepositoryRows.lockOldest(c, url, lastId, RepositoryRows.BATCH);
-                    int count = 0;
+                removed = RepositoryRows.inBatches(transactions, url, (c, rows) -> {
+                    long count = 0;
                     for (RepositoryRows.Row row : rows) {
                         if (RepositoryRows.remove(c, row)) {
                             count++;
                         }
                     }
-                    return new RepositoryRows.Batch(rows.size(), count);
-                });
-                removed += batch.changed();
-                if (batch.seen() < RepositoryRows.BATCH) {
-                    break;
-                }
+                    return count;
+                }, count -> { }).stream().mapToLong(Long::longValue).sum();
+            } catch (SQLException e) {
+                throw new StoreException("cannot remove all in repository " + url + ": " + e.getMessage(), e);
             }
             LOG.info("removed {} mails from repository {}", removed, url);
             return removed;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.mailgate.api.repository.MailRepositoryUrl;
 
 /**
@@ -28,8 +29,36 @@ final class RepositoryRows {
     record Row(long id, String key, MailRecord record, String state) {
     }
 
-    /** What one transaction of an operation on a whole repository saw and changed. */
-    record Batch(int seen, int changed) {
+    /** What one transaction of an operation on a whole repository does with the rows it took. */
+    @FunctionalInterface
+    interface BatchWork<T> {
+        T change(Connection c, List<Row> rows) throws SQLException;
+    }
+
+    /** The rows one transaction took, and what the work made of them. */
+    private record Batch<T>(int taken, T result) {
+    }
+
+    /**
+     * Runs {@code work} on the rows of {@code url} stored when the call began, oldest first, {@value #BATCH}
+     * locked rows per transaction (joining the open spool unit, if any); mail stored meanwhile is left
+     * alone. {@code afterCommit} is given each transaction's result once it is committed.
+     *
+     * @return the result of each transaction, in order
+     */
+    static <T> List<T> inBatches(Transactions transactions, MailRepositoryUrl url, BatchWork<T> work,
+                                 Consumer<T> afterCommit) throws SQLException {
+        long lastId = transactions.read(c -> lastId(c, url));
+        List<T> results = new ArrayList<>();
+        Batch<T> batch;
+        do {
+            batch = transactions.run(c -> {
+                List<Row> rows = lockOldest(c, url, lastId, BATCH);
+                return new Batch<>(rows.size(), work.change(c, rows));
+            }, done -> afterCommit.accept(done.result()));
+            results.add(batch.result());
+        } while (batch.taken() == BATCH);
+        return results;
     }
 
     /** The row of {@code key}, locked until the end of the transaction. */
@@ -43,7 +72,7 @@ final class RepositoryRows {
     }
 
     /** Up to {@code limit} of the oldest rows with an id up to {@code lastId}, locked. */
-    static List<Row> lockOldest(Connection c, MailRepositoryUrl url, long lastId, int limit) throws SQLException {
+    private static List<Row> lockOldest(Connection c, MailRepositoryUrl url, long lastId, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + "AND id <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE")) {
             ps.setString(1, url.value());
             ps.setLong(2, lastId);
@@ -53,7 +82,7 @@ final class RepositoryRows {
     }
 
     /** The id of the newest row of the repository; 0 if it is empty. */
-    static long lastId(Connection c, MailRepositoryUrl url) throws SQLException {
+    private static long lastId(Connection c, MailRepositoryUrl url) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM repository_mail WHERE repository = ?")) {
             ps.setString(1, url.value());
             try (ResultSet rs = ps.executeQuery()) {

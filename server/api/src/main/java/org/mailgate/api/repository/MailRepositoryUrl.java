@@ -12,10 +12,13 @@ public record MailRepositoryUrl(String value) {
     private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9+.-]*://[^\\s]+");
 
     public MailRepositoryUrl {
-        if (!FORM.matcher(value).matches()) {
+        // Checked once trailing slashes are cut: file:/// would otherwise pass as file:/, which no longer
+        // reads back as a URL.
+        String normalised = value.replaceAll("/+$", "") + "/";
+        if (!FORM.matcher(normalised).matches()) {
             throw new IllegalArgumentException("'" + value + "' is not a repository URL like file://var/mail/error/");
         }
-        value = value.replaceAll("/+$", "") + "/";
+        value = normalised;
     }
 
     public static MailRepositoryUrl of(String value) {

@@ -3,6 +3,7 @@ package org.mailgate.api.rrt;
 import jakarta.mail.internet.AddressException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,12 +24,11 @@ import org.apache.james.core.MailAddress;
  *   <li>{@code forward:}, {@code group:}, {@code alias:} followed by an address: James's typed address
  *       mappings; {@code forward:} keeps its own behaviour in the RecipientRewriteTable mailet.</li>
  * </ul>
- * Addresses and domains are kept in lower case; regex and error text as written.
- *
- * @param type  the kind of mapping
- * @param value the mapping without its prefix
+ * Addresses and domains are kept in lower case; regex and error text as written. Two mappings are equal
+ * when their type and value are. A value class rather than a record, so that a regex mapping compiles its
+ * pattern once and not for every address it rewrites.
  */
-public record Mapping(Type type, String value) {
+public final class Mapping {
 
     /** The kinds of mapping and their prefixes, as James writes them. */
     public enum Type {
@@ -56,8 +56,24 @@ public record Mapping(Type type, String value) {
         }
     }
 
-    public Mapping {
-        value = normalise(type, value.trim());
+    /** A regex mapping's pattern, compiled once, and its replacement. */
+    private record Regex(Pattern pattern, String replacement) {
+    }
+
+    private final Type type;
+    private final String value;
+    /** Only for {@link Type#REGEX}. */
+    private final Regex regex;
+
+    /**
+     * @param type  the kind of mapping
+     * @param value the mapping without its prefix
+     * @throws IllegalArgumentException naming what is wrong with the value
+     */
+    public Mapping(Type type, String value) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.value = normalise(type, value.trim());
+        this.regex = type == Type.REGEX ? compiled(this.value) : null;
     }
 
     /**
@@ -101,6 +117,26 @@ public record Mapping(Type type, String value) {
         return type.prefix + value;
     }
 
+    /** The kind of mapping. */
+    public Type type() {
+        return type;
+    }
+
+    /** The mapping without its prefix. */
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Mapping that && type == that.type && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, value);
+    }
+
     @Override
     public String toString() {
         return asString();
@@ -123,12 +159,11 @@ public record Mapping(Type type, String value) {
     }
 
     private Optional<String> regexRewrite(String address) {
-        List<String> parts = regexParts(value);
-        Matcher matcher = Pattern.compile(parts.get(0)).matcher(address);
+        Matcher matcher = regex.pattern().matcher(address);
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        String result = parts.get(1);
+        String result = regex.replacement();
         for (int group = 1; group <= matcher.groupCount(); group++) {
             String found = matcher.group(group);
             result = result.replace("${" + group + "}", found == null ? "" : found);
@@ -153,8 +188,7 @@ public record Mapping(Type type, String value) {
         return switch (type) {
             case ADDRESS, FORWARD, GROUP, ALIAS -> addressOrUser(type, value);
             case DOMAIN -> domainName(value);
-            case REGEX -> checkedRegex(value);
-            case ERROR -> value;
+            case REGEX, ERROR -> value;
         };
     }
 
@@ -181,14 +215,13 @@ public record Mapping(Type type, String value) {
         }
     }
 
-    private static String checkedRegex(String value) {
+    private static Regex compiled(String value) {
         List<String> parts = regexParts(value);
         try {
-            Pattern.compile(parts.get(0));
+            return new Regex(Pattern.compile(parts.get(0)), parts.get(1));
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("'regex:" + value + "' has an invalid pattern: "
                     + e.getDescription() + " near index " + e.getIndex());
         }
-        return value;
     }
 }
