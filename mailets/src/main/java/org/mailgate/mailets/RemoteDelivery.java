@@ -26,8 +26,10 @@ import org.mailgate.api.net.HostAndPort;
  * {@code delayTime} (default {@code 5000, 100000, 500000}), {@code maxRetries} (default 5),
  * {@code deliveryThreads} (default 20), {@code timeout} and {@code connectiontimeout} (milliseconds,
  * defaults 180000 and 60000), {@code gateway} (comma-separated {@code host[:port]}), {@code gatewayPort}
- * (default 25), {@code heloName}, {@code bounceProcessor} (where undeliverable mail goes; default
- * {@code error}), {@code sendpartial} (only {@code true}: a message is always delivered to the
+ * (default 25), {@code heloName}, {@code bounceProcessor} (where undeliverable mail goes, with James's
+ * {@code delivery-error}, {@code delivery-error-code} and {@code is-delivery-permanent-error} attributes;
+ * without it the sender gets an RFC 3464 report listing each failed recipient with the remote server's
+ * answer), {@code onSuccess} (where a copy of delivered mail goes; default nowhere), {@code sendpartial} (only {@code true}: a message is always delivered to the
  * recipients a server accepts), {@code debug} (ignored: logging is set in logback.xml). Mailgate adds
  * {@code mxPort} (default 25): the port MX hosts are reached on, for sites behind a port-forwarding
  * relay, and for tests.
@@ -36,7 +38,7 @@ public final class RemoteDelivery extends GenericMailet {
 
     private static final Set<String> PARAMETERS = Set.of("outgoingQueue", "delayTime", "maxRetries",
             "deliveryThreads", "timeout", "connectiontimeout", "gateway", "gatewayPort", "heloName",
-            "bounceProcessor", "sendpartial", "debug", "mxPort");
+            "bounceProcessor", "onSuccess", "sendpartial", "debug", "mxPort");
     /** James parameters of features this version does not have yet: refused rather than ignored. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
             Map.entry("gatewayUsername", "gateway authentication"),
@@ -46,7 +48,6 @@ public final class RemoteDelivery extends GenericMailet {
             Map.entry("sslEnable", "outbound TLS"),
             Map.entry("verifyServerIdentity", "outbound TLS"),
             Map.entry("sslTrustAllCerts", "outbound TLS"),
-            Map.entry("onSuccess", "onSuccess routing"),
             Map.entry("loadBalancing", "gateway load balancing"),
             Map.entry("maxDnsProblemRetries", "DNS problem retries"),
             Map.entry("usePriority", "priorities"));
@@ -107,7 +108,8 @@ public final class RemoteDelivery extends GenericMailet {
         settings = new DeliverySettings(p.get("outgoingQueue").orElse("outgoing"), retries, gateways, heloName,
                 Duration.ofMillis(p.number("connectiontimeout", 1, 3_600_000, 60_000)),
                 Duration.ofMillis(p.number("timeout", 1, 3_600_000, 180_000)),
-                p.get("bounceProcessor").orElse(Mail.ERROR),
+                p.get("bounceProcessor").map(String::trim).filter(v -> !v.isEmpty()),
+                p.get("onSuccess").map(String::trim).filter(v -> !v.isEmpty()),
                 (int) p.number("deliveryThreads", 1, 10_000, 20),
                 (int) p.number("mxPort", 1, 65535, 25));
         try {

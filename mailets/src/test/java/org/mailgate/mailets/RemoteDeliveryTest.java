@@ -77,7 +77,8 @@ class RemoteDeliveryTest {
         assertThat(settings.heloName()).isEmpty();
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(180));
-        assertThat(settings.failedProcessor()).isEqualTo(Mail.ERROR);
+        assertThat(settings.failedProcessor()).as("no bounceProcessor: a report to the sender").isEmpty();
+        assertThat(settings.successProcessor()).isEmpty();
         assertThat(settings.maxDeliveries()).isEqualTo(20);
         assertThat(settings.mxPort()).isEqualTo(25);
         assertThat(queues.settings("outgoing")).contains(settings);
@@ -89,7 +90,8 @@ class RemoteDeliveryTest {
                 .param("delayTime", "2*1 minute, 1 hour").param("maxRetries", "7")
                 .param("gateway", "smart1.corp.example, 10.0.0.2:2525").param("gatewayPort", "587")
                 .param("heloName", "gw.corp.example").param("connectiontimeout", "1500")
-                .param("timeout", "2500").param("bounceProcessor", "bounces").param("deliveryThreads", "3")
+                .param("timeout", "2500").param("bounceProcessor", "bounces").param("onSuccess", "sent")
+                .param("deliveryThreads", "3")
                 .param("sendpartial", "true").param("mxPort", "2526")).settings();
 
         assertThat(settings.queueName()).isEqualTo("relay");
@@ -101,7 +103,8 @@ class RemoteDeliveryTest {
         assertThat(settings.heloName()).contains("gw.corp.example");
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(settings.failedProcessor()).isEqualTo("bounces");
+        assertThat(settings.failedProcessor()).contains("bounces");
+        assertThat(settings.successProcessor()).contains("sent");
         assertThat(settings.maxDeliveries()).isEqualTo(3);
         assertThat(settings.mxPort()).isEqualTo(2526);
     }

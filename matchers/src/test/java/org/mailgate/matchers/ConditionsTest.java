@@ -21,13 +21,14 @@ class ConditionsTest {
                 SenderIsRegex::new, SenderDomainIs::new, SMTPAuthUserIs::new, RemoteAddrNotInNetwork::new,
                 RelayLimit::new, HasHeader::new, HasHeaderWithPrefix::new, SubjectIs::new, SubjectStartsWith::new,
                 SizeGreaterThan::new, AttachmentFileNameIs::new, HasMimeType::new, HasMailAttribute::new,
-                HasMailAttributeWithValue::new, HasException::new, TooManyRecipients::new);
+                HasMailAttributeWithValue::new, HasException::new, TooManyRecipients::new,
+                RemoteDeliveryFailedWithSMTPCode::new);
     }
 
     static Stream<Supplier<Matcher>> takingNoCondition() {
         return Stream.of(SenderIsLocal::new, SenderIsNull::new, SMTPAuthSuccessful::new, SMTPIsAuthNetwork::new,
                 SentByMailet::new, HasAttachment::new, IsSingleRecipient::new, All::new, HostIsLocal::new,
-                RecipientIsLocal::new);
+                RecipientIsLocal::new, IsRemoteDeliveryPermanentError::new, IsRemoteDeliveryTemporaryError::new);
     }
 
     @ParameterizedTest

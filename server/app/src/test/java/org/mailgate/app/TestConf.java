@@ -22,6 +22,7 @@ public final class TestConf {
     private String rootExtra = "";
     private String mailetContainer;
     private String extraProcessors = "";
+    private String deliveryExtra = "<bounceProcessor>error</bounceProcessor>";
 
     public TestConf smtpPort(int port) {
         this.smtpPort = port;
@@ -63,6 +64,15 @@ public final class TestConf {
     /** Mailets put before RemoteDelivery in the transport processor. */
     public TestConf transportMailets(String xml) {
         this.transportExtra = xml;
+        return this;
+    }
+
+    /**
+     * Parameters of the transport's RemoteDelivery instead of the default
+     * {@code <bounceProcessor>error</bounceProcessor>} (empty: failures are reported to the sender).
+     */
+    public TestConf deliveryParameters(String xml) {
+        this.deliveryExtra = xml;
         return this;
     }
 
@@ -130,6 +140,7 @@ public final class TestConf {
                         <mxPort>%d</mxPort>
                         <connectiontimeout>2000</connectiontimeout>
                         <timeout>10000</timeout>
+                        %s
                       </mailet>
                     </processor>
                     %s
@@ -140,7 +151,7 @@ public final class TestConf {
                     </processor>
                   </processors>
                 </mailetcontainer>
-                """.formatted(rootExtra, transportExtra, delayTime, maxRetries, mxPort, extraProcessors));
+                """.formatted(rootExtra, transportExtra, delayTime, maxRetries, mxPort, deliveryExtra, extraProcessors));
         return conf;
     }
 }

@@ -19,6 +19,9 @@ import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.OutgoingStore;
 import org.mailgate.api.dns.DnsResolver;
+import jakarta.mail.MessagingException;
+import org.mailgate.delivery.report.FailureAttributes;
+import org.mailgate.delivery.report.FailureReport;
 import org.mailgate.delivery.route.RouteException;
 import org.mailgate.delivery.route.Router;
 import org.mailgate.delivery.route.Target;
@@ -51,6 +54,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     private final DeliveryDefaults defaults;
     private final java.util.Set<SmtpConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ConnectionCache connections;
+    private final FailureReport reports;
 
     @Inject
     public RemoteDeliveryService(OutgoingStore store, OutgoingQueues queues, DnsResolver dns, Clock clock,
@@ -61,6 +65,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         this.clock = clock;
         this.defaults = defaults;
         this.connections = new ConnectionCache(defaults.messagesPerConnection(), defaults.connectionIdle(), clock);
+        this.reports = new FailureReport(defaults.heloName(), defaults.postmaster(), clock);
     }
 
     private volatile Thread sweeper;
@@ -106,8 +111,8 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
             String reason = "no RemoteDelivery mailet feeds outgoing queue '" + mail.queueName()
                     + "' in the current configuration";
             LOG.warn("{}: {}; waiting {} min", mail.queueId(), reason, UNDECLARED_QUEUE_RETRY.toMinutes());
-            store.record(mail, new AttemptOutcome(mail.recipients(),
-                    Optional.of(clock.instant().plus(UNDECLARED_QUEUE_RETRY)), reason, List.of(), "", "error"));
+            store.record(mail, AttemptOutcome.deferredOnly(mail.recipients(), clock.instant().plus(UNDECLARED_QUEUE_RETRY),
+                    reason));
             return;
         }
         List<RecipientResult> results = new ArrayList<>();
@@ -248,8 +253,6 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         connections.closeAll();
     }
 
-
-
     private static Envelope envelope(OutgoingMail mail, List<MailAddress> recipients) {
         return new Envelope(mail.sender(), recipients, mail.message().size(), out -> {
             out.write(mail.message().headerSection());
@@ -284,17 +287,14 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     /** Turns recipient results into what the store records, applying the retry schedule. */
     AttemptOutcome outcome(OutgoingMail mail, DeliverySettings settings, List<RecipientResult> results) {
         List<MailAddress> deferred = new ArrayList<>();
-        List<MailAddress> failed = new ArrayList<>();
+        List<MailAddress> delivered = new ArrayList<>();
+        List<FailureReport.FailedRecipient> failed = new ArrayList<>();
         List<String> deferReasons = new ArrayList<>();
-        List<String> failReasons = new ArrayList<>();
         Optional<Duration> delay = settings.retries().delayAfter(mail.failedAttempts() + 1);
         for (RecipientResult r : results) {
             switch (r.kind()) {
-                case DELIVERED -> { }
-                case PERMANENT -> {
-                    failed.add(r.recipient());
-                    failReasons.add(r.recipient().asString() + ": " + r.detail());
-                }
+                case DELIVERED -> delivered.add(r.recipient());
+                case PERMANENT -> failed.add(new FailureReport.FailedRecipient(r.recipient(), r.relay(), r.detail(), false));
                 case TEMPORARY -> {
                     if (delay.isPresent()) {
                         deferred.add(r.recipient());
@@ -302,20 +302,48 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                         LOG.info("{}: to=<{}>, relay={}, status=deferred ({}); retry in {}", mail.queueId(),
                                 r.recipient().asString(), r.relay(), r.detail(), delay.get());
                     } else {
-                        failed.add(r.recipient());
-                        failReasons.add(r.recipient().asString() + ": gave up after " + (mail.failedAttempts() + 1)
-                                + " attempts; last error: " + r.detail());
+                        failed.add(new FailureReport.FailedRecipient(r.recipient(), r.relay(), r.detail(), true));
                         LOG.info("{}: to=<{}>, status=expired after {} attempts ({})", mail.queueId(),
                                 r.recipient().asString(), mail.failedAttempts() + 1, r.detail());
                     }
                 }
             }
         }
-        if (!failed.isEmpty()) {
-            LOG.info("{}: undeliverable to {}; sent to processor {}", mail.queueId(), failed,
-                    settings.failedProcessor());
+        return new AttemptOutcome(deferred, delay.map(d -> clock.instant().plus(d)), String.join("; ", deferReasons),
+                failure(mail, settings, failed),
+                new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty())));
+    }
+
+    /**
+     * Recipients given up on go to {@code bounceProcessor} with James's attributes, or, without one, are
+     * reported to the sender in a standard report.
+     */
+    private AttemptOutcome.Failure failure(OutgoingMail mail, DeliverySettings settings,
+                                           List<FailureReport.FailedRecipient> failed) {
+        if (failed.isEmpty()) {
+            return AttemptOutcome.Failure.NONE;
         }
-        return new AttemptOutcome(deferred, delay.map(d -> clock.instant().plus(d)),
-                String.join("; ", deferReasons), failed, String.join("; ", failReasons), settings.failedProcessor());
+        List<MailAddress> recipients = failed.stream().map(FailureReport.FailedRecipient::recipient).toList();
+        String reason = String.join("; ", failed.stream().map(f -> f.recipient().asString() + ": "
+                + (f.expired() ? "gave up after " + (mail.failedAttempts() + 1) + " attempts; last error: " : "")
+                + f.detail()).toList());
+        if (settings.failedProcessor().isPresent()) {
+            LOG.info("{}: undeliverable to {}; sent to processor {}", mail.queueId(), recipients,
+                    settings.failedProcessor().get());
+            return new AttemptOutcome.Failure(recipients, reason, settings.failedProcessor(),
+                    FailureAttributes.of(failed), Optional.empty());
+        }
+        try {
+            Optional<org.apache.mailet.Mail> report = reports.build(mail, failed);
+            if (report.isPresent()) {
+                LOG.info("{}: undeliverable to {}; report to <{}>", mail.queueId(), recipients,
+                        mail.sender().asString(""));
+            } else {
+                LOG.info("{}: undeliverable to {}; no report to the null sender", mail.queueId(), recipients);
+            }
+            return new AttemptOutcome.Failure(recipients, reason, Optional.empty(), List.of(), report);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(mail.queueId() + ": cannot build the failure report: " + e.getMessage(), e);
+        }
     }
 }

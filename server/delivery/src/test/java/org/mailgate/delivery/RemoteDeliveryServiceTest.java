@@ -43,7 +43,8 @@ class RemoteDeliveryServiceTest {
     @BeforeEach
     void start() {
         sink = RecordingSmtpSink.start(SinkOptions.defaults());
-        service = new RemoteDeliveryService(store, store, dns, clock, DeliveryDefaults.of("gate.test"));
+        service = new RemoteDeliveryService(store, store, dns, clock, DeliveryDefaults.of("gate.test",
+                org.mailgate.testkit.mailet.FakeMail.address("postmaster@gate.test")));
     }
 
     @AfterEach
@@ -53,7 +54,8 @@ class RemoteDeliveryServiceTest {
 
     DeliverySettings settings(List<HostAndPort> gateways, int maxRetries) {
         return new DeliverySettings("outgoing", RetrySchedule.parse("1 minute, 5 minutes", maxRetries), gateways,
-                Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(5), "bounces", 4, sink.port());
+                Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(5), Optional.of("bounces"), Optional.empty(), 4,
+                sink.port());
     }
 
     OutgoingMail entry(int failedAttempts, String... recipients) {
@@ -90,7 +92,7 @@ class RemoteDeliveryServiceTest {
         AttemptOutcome outcome = deliver(entry(0, "bob@remote.example", "carol@remote.example"), settings(List.of(), 5));
 
         assertThat(outcome.deferred()).isEmpty();
-        assertThat(outcome.failed()).isEmpty();
+        assertThat(outcome.failure().recipients()).isEmpty();
         ReceivedMessage received = sink.awaitMessage(Duration.ofSeconds(5));
         assertThat(received.mailFrom()).isEqualTo("alice@example.org");
         assertThat(received.rcptTo()).containsExactly("bob@remote.example", "carol@remote.example");
@@ -105,9 +107,9 @@ class RemoteDeliveryServiceTest {
         AttemptOutcome outcome = deliver(entry(0, "bob@remote.example", "carol@remote.example"), settings(List.of(), 5));
 
         assertThat(sink.awaitMessage(Duration.ofSeconds(5)).rcptTo()).containsExactly("bob@remote.example");
-        assertThat(outcome.failed()).extracting(MailAddress::asString).containsExactly("carol@remote.example");
-        assertThat(outcome.failureReason()).contains("550 5.1.1 no such user carol");
-        assertThat(outcome.failedProcessor()).isEqualTo("bounces");
+        assertThat(outcome.failure().recipients()).extracting(MailAddress::asString).containsExactly("carol@remote.example");
+        assertThat(outcome.failure().reason()).contains("550 5.1.1 no such user carol");
+        assertThat(outcome.failure().processor()).contains("bounces");
         assertThat(outcome.deferred()).isEmpty();
     }
 
@@ -130,8 +132,8 @@ class RemoteDeliveryServiceTest {
         sink.failNextMessages(1, 451, "4.3.0 still busy");
         AttemptOutcome outcome = deliver(entry(5, "bob@remote.example"), settings(List.of(), 5));
         assertThat(outcome.deferred()).isEmpty();
-        assertThat(outcome.failed()).hasSize(1);
-        assertThat(outcome.failureReason()).contains("gave up after 6 attempts").contains("451 4.3.0 still busy");
+        assertThat(outcome.failure().recipients()).hasSize(1);
+        assertThat(outcome.failure().reason()).contains("gave up after 6 attempts").contains("451 4.3.0 still busy");
     }
 
     @Test
@@ -161,15 +163,15 @@ class RemoteDeliveryServiceTest {
     @Test
     void aDomainThatDoesNotExistFailsAtOnce() {
         AttemptOutcome outcome = deliver(entry(0, "bob@nowhere.example"), settings(List.of(), 5));
-        assertThat(outcome.failed()).hasSize(1);
-        assertThat(outcome.failureReason()).contains("domain nowhere.example does not exist");
+        assertThat(outcome.failure().recipients()).hasSize(1);
+        assertThat(outcome.failure().reason()).contains("domain nowhere.example does not exist");
     }
 
     @Test
     void aNullMxFailsAtOnce() {
         dns.mx("nomail.example", 0, ".");
         AttemptOutcome outcome = deliver(entry(0, "bob@nomail.example"), settings(List.of(), 5));
-        assertThat(outcome.failureReason()).contains("accepts no mail (null MX)");
+        assertThat(outcome.failure().reason()).contains("accepts no mail (null MX)");
     }
 
     @Test
@@ -177,7 +179,7 @@ class RemoteDeliveryServiceTest {
         dns.failing("flaky.example");
         AttemptOutcome outcome = deliver(entry(0, "bob@flaky.example"), settings(List.of(), 5));
         assertThat(outcome.deferred()).hasSize(1);
-        assertThat(outcome.failed()).isEmpty();
+        assertThat(outcome.failure().recipients()).isEmpty();
     }
 
     @Test
@@ -193,7 +195,7 @@ class RemoteDeliveryServiceTest {
         AttemptOutcome outcome = deliver(entry(0, "bob@remote.example", "dan@other.example"),
                 settings(List.of(new HostAndPort("127.0.0.1", sink.port())), 5));
         assertThat(outcome.deferred()).isEmpty();
-        assertThat(outcome.failed()).isEmpty();
+        assertThat(outcome.failure().recipients()).isEmpty();
         assertThat(sink.awaitMessage(Duration.ofSeconds(5)).rcptTo())
                 .containsExactly("bob@remote.example", "dan@other.example");
     }

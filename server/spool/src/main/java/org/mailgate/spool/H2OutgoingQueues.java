@@ -9,11 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.Attribute;
 import org.apache.mailet.Mail;
 import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.DeliverySettings;
@@ -167,10 +169,22 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
     @Override
     public void record(OutgoingMail mail, AttemptOutcome outcome) {
         long bodyId = ((H2Body) mail.message().body()).id();
-        Long bounced = database.inTransaction(c -> {
-            Long spoolEntry = null;
-            if (!outcome.failed().isEmpty()) {
-                spoolEntry = returnToSpool(c, currentRow(c, mail.entryId()), outcome);
+        List<Long> spooled = database.inTransaction(c -> {
+            List<Long> entries = new ArrayList<>(2);
+            AttemptOutcome.Failure failure = outcome.failure();
+            AttemptOutcome.Success success = outcome.delivered();
+            MailRecord row = failure.processor().isPresent() || success.processor().isPresent()
+                    ? currentRow(c, mail.entryId()) : null;
+            if (!failure.recipients().isEmpty() && failure.processor().isPresent()) {
+                entries.add(toSpool(c, row, failure.recipients(), failure.processor().get(), failure.reason(),
+                        failure.attributes()));
+            }
+            if (failure.report().isPresent()) {
+                entries.add(report(c, failure.report().get()));
+            }
+            if (success.processor().isPresent()) {
+                entries.add(toSpool(c, row, success.recipients(), success.processor().get(), row.errorMessage(),
+                        List.of()));
             }
             if (outcome.deferred().isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM outgoing WHERE id = ?")) {
@@ -190,14 +204,12 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                     ps.executeUpdate();
                 }
             }
-            return spoolEntry;
+            return entries;
         });
         if (!outcome.deferred().isEmpty()) {
             queues.outgoing().announceLater();
         }
-        if (bounced != null) {
-            queues.spool().announce(bounced);
-        }
+        spooled.forEach(queues.spool()::announce);
     }
 
     private static MailRecord currentRow(Connection c, long entryId) throws SQLException {
@@ -212,19 +224,44 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
         }
     }
 
-    /** Failed recipients go back into the spool, same message, same queue id, in the failure processor. */
-    private long returnToSpool(Connection c, MailRecord row, AttemptOutcome outcome) throws SQLException {
-        List<MailAddress> failed = outcome.failed();
+    /**
+     * Some recipients of an outgoing entry go back into the spool, same message, same queue id, in
+     * {@code processor}, with {@code errorMessage} and {@code extra} attributes added to the mail's.
+     */
+    private long toSpool(Connection c, MailRecord row, List<MailAddress> recipients, String processor,
+                         String errorMessage, List<Attribute> extra) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE message_body SET refs = refs + 1 WHERE id = ?")) {
             ps.setLong(1, row.bodyId());
             ps.executeUpdate();
         }
-        MailRecord bounced = new MailRecord(row.queueId(), row.name(), row.sender(), failed, row.headers(),
-                row.bodyId(), row.attributesJson(), outcome.failureReason(), row.remoteAddr(), row.remoteHost(),
-                clock.millis());
+        String attributes = row.attributesJson();
+        if (!extra.isEmpty()) {
+            Map<String, Attribute> merged = new java.util.LinkedHashMap<>();
+            AttributesJson.read(attributes).forEach(a -> merged.put(a.getName().asString(), a));
+            extra.forEach(a -> merged.put(a.getName().asString(), a));
+            attributes = AttributesJson.write(merged.values().stream(), row.name());
+        }
+        MailRecord copy = new MailRecord(row.queueId(), row.name(), row.sender(), recipients, row.headers(),
+                row.bodyId(), attributes, errorMessage, row.remoteAddr(), row.remoteHost(), clock.millis());
+        return insertSpool(c, copy, processor);
+    }
+
+    /** A report about the entry goes into the spool as a new mail, in the root processor. */
+    private long report(Connection c, Mail report) throws SQLException {
+        try {
+            MessageParts parts = MailParts.of(report);
+            long bodyId = Bodies.reference(database, c, parts.body());
+            QueueId queueId = database.queueIds().next();
+            return insertSpool(c, MailParts.record(report, queueId, parts.headerSection(), bodyId, clock), Mail.DEFAULT);
+        } catch (MessagingException e) {
+            throw new SQLException("cannot store the report " + report.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long insertSpool(Connection c, MailRecord record, String state) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_SPOOL, java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            bounced.bind(ps, 1);
-            ps.setString(MailRecord.COLUMN_COUNT + 1, outcome.failedProcessor());
+            record.bind(ps, 1);
+            ps.setString(MailRecord.COLUMN_COUNT + 1, state);
             ps.setLong(MailRecord.COLUMN_COUNT + 2, clock.millis());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {

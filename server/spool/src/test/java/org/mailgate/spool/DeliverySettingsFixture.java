@@ -13,6 +13,6 @@ final class DeliverySettingsFixture {
 
     static DeliverySettings settings(String queue) {
         return new DeliverySettings(queue, RetrySchedule.parse("1 minute", 3), List.of(), Optional.empty(),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), "error", 10, 25);
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Optional.of("error"), Optional.empty(), 10, 25);
     }
 }

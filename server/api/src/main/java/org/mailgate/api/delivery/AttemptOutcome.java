@@ -4,22 +4,55 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.Mail;
 
 /**
- * What one delivery attempt achieved. Recipients in neither list were delivered.
+ * What one delivery attempt achieved, recorded by the store in one transaction.
  *
- * @param deferred   recipients to try again at {@code retryAt}, with the reason in {@code deferReason}
- * @param failed     recipients given up on; they go back into the spool in {@code failedProcessor} with
- *                   {@code failureReason} as the mail's error message
+ * @param deferred    recipients to try again at {@code retryAt}, with the reason in {@code deferReason}
+ * @param failure     recipients given up on, and what becomes of them
+ * @param delivered   recipients the next hop accepted, and whether a copy goes on to a processor
  */
 public record AttemptOutcome(List<MailAddress> deferred, Optional<Instant> retryAt, String deferReason,
-                             List<MailAddress> failed, String failureReason, String failedProcessor) {
+                             Failure failure, Success delivered) {
 
     public AttemptOutcome {
         deferred = List.copyOf(deferred);
-        failed = List.copyOf(failed);
         if (!deferred.isEmpty() && retryAt.isEmpty()) {
             throw new IllegalArgumentException("deferred recipients need a retry time");
+        }
+    }
+
+    /** Only deferred recipients: nothing failed, nothing to pass on. */
+    public static AttemptOutcome deferredOnly(List<MailAddress> deferred, Instant retryAt, String reason) {
+        return new AttemptOutcome(deferred, Optional.of(retryAt), reason, Failure.NONE, Success.NONE);
+    }
+
+    /**
+     * Recipients given up on. With a {@code processor} ({@code bounceProcessor}) they go back into the
+     * spool there, the mail carrying {@code reason} as its error message and {@code attributes} (James's
+     * {@code delivery-error}...); without one, {@code report} (an RFC 3464 report to the sender, when there
+     * is a sender) goes into the spool instead.
+     */
+    public record Failure(List<MailAddress> recipients, String reason, Optional<String> processor,
+                          List<Attribute> attributes, Optional<Mail> report) {
+
+        public static final Failure NONE = new Failure(List.of(), "", Optional.empty(), List.of(), Optional.empty());
+
+        public Failure {
+            recipients = List.copyOf(recipients);
+            attributes = List.copyOf(attributes);
+        }
+    }
+
+    /** Recipients delivered; with a {@code processor} ({@code onSuccess}), a copy for them goes there. */
+    public record Success(List<MailAddress> recipients, Optional<String> processor) {
+
+        public static final Success NONE = new Success(List.of(), Optional.empty());
+
+        public Success {
+            recipients = List.copyOf(recipients);
         }
     }
 }

@@ -16,13 +16,16 @@ import org.mailgate.api.net.HostAndPort;
  * @param heloName         the name given in EHLO; empty for the server's own name
  * @param connectTimeout   {@code connectiontimeout}
  * @param readTimeout      {@code timeout}: the longest wait for one reply
- * @param failedProcessor  where mail that cannot be delivered goes ({@code bounceProcessor})
+ * @param failedProcessor  where mail that cannot be delivered goes ({@code bounceProcessor}); empty: the
+ *                         sender gets an RFC 3464 report and the mail is done
+ * @param successProcessor where a copy of delivered mail goes ({@code onSuccess}); empty: nowhere
  * @param maxDeliveries    {@code deliveryThreads}: deliveries of this queue under way at once
  * @param mxPort           the port of MX hosts: 25, except behind port-forwarding relays and in tests
  */
 public record DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                                Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
-                               String failedProcessor, int maxDeliveries, int mxPort) {
+                               Optional<String> failedProcessor, Optional<String> successProcessor,
+                               int maxDeliveries, int mxPort) {
 
     public DeliverySettings {
         Objects.requireNonNull(queueName);
@@ -30,6 +33,7 @@ public record DeliverySettings(String queueName, RetrySchedule retries, List<Hos
         gateways = List.copyOf(gateways);
         Objects.requireNonNull(heloName);
         Objects.requireNonNull(failedProcessor);
+        Objects.requireNonNull(successProcessor);
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException("maxDeliveries must be positive");
         }

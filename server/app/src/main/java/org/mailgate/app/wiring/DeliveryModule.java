@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import org.mailgate.app.config.MailgateConfig;
+import org.mailgate.container.context.ContextSettings;
 import org.mailgate.delivery.DeliveryDefaults;
 import org.mailgate.delivery.RemoteDeliveryService;
 
@@ -17,7 +18,7 @@ final class DeliveryModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DeliveryDefaults defaults(MailgateConfig config) {
-        return DeliveryDefaults.of(config.hostName());
+    DeliveryDefaults defaults(MailgateConfig config, ContextSettings context) {
+        return DeliveryDefaults.of(config.hostName(), context.postmaster());
     }
 }
