@@ -30,7 +30,9 @@ import org.mailgate.api.net.HostAndPort;
  * {@code delivery-error}, {@code delivery-error-code} and {@code is-delivery-permanent-error} attributes;
  * without it the sender gets an RFC 3464 report listing each failed recipient with the remote server's
  * answer), {@code onSuccess} (where a copy of delivered mail goes; default nowhere), {@code sendpartial} (only {@code true}: a message is always delivered to the
- * recipients a server accepts), {@code debug} (ignored: logging is set in logback.xml). Mailgate adds
+ * recipients a server accepts), {@code maxAge} (Mailgate's: how long a message may wait before temporary
+ * failures are final, default {@code 5 days}), {@code delayWarning} (Mailgate's: after how long the sender
+ * is told, once, that delivery is delayed; default never), {@code debug} (ignored: logging is set in logback.xml). Mailgate adds
  * {@code mxPort} (default 25): the port MX hosts are reached on, for sites behind a port-forwarding
  * relay, and for tests.
  */
@@ -38,7 +40,7 @@ public final class RemoteDelivery extends GenericMailet {
 
     private static final Set<String> PARAMETERS = Set.of("outgoingQueue", "delayTime", "maxRetries",
             "deliveryThreads", "timeout", "connectiontimeout", "gateway", "gatewayPort", "heloName",
-            "bounceProcessor", "onSuccess", "sendpartial", "debug", "mxPort");
+            "bounceProcessor", "onSuccess", "sendpartial", "debug", "mxPort", "maxAge", "delayWarning");
     /** James parameters of features this version does not have yet: refused rather than ignored. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
             Map.entry("gatewayUsername", "gateway authentication"),
@@ -82,6 +84,8 @@ public final class RemoteDelivery extends GenericMailet {
         } catch (IllegalArgumentException e) {
             throw new MessagingException("parameter delayTime: " + e.getMessage());
         }
+        retries = retries.withLimits(duration(p, "maxAge").orElse(RetrySchedule.DEFAULT_MAX_AGE),
+                duration(p, "delayWarning"));
         int gatewayPort = (int) p.number("gatewayPort", 1, 65535, 25);
         List<HostAndPort> gateways = new ArrayList<>();
         for (String entry : p.get("gateway").orElse("").split(",")) {
@@ -116,6 +120,22 @@ public final class RemoteDelivery extends GenericMailet {
             queue = queues.declare(settings);
         } catch (IllegalStateException e) {
             throw new MessagingException(e.getMessage());
+        }
+    }
+
+    private static Optional<Duration> duration(MailetParameters p, String name) throws MessagingException {
+        Optional<String> text = p.get(name).map(String::trim).filter(t -> !t.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Duration value = RetrySchedule.duration(text.get());
+            if (value.isZero()) {
+                throw new IllegalArgumentException("it must be more than 0");
+            }
+            return Optional.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException("parameter " + name + ": " + e.getMessage());
         }
     }
 

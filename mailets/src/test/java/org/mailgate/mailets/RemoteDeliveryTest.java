@@ -79,6 +79,8 @@ class RemoteDeliveryTest {
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(settings.failedProcessor()).as("no bounceProcessor: a report to the sender").isEmpty();
         assertThat(settings.successProcessor()).isEmpty();
+        assertThat(settings.retries().maxAge()).isEqualTo(Duration.ofDays(5));
+        assertThat(settings.retries().delayWarning()).isEmpty();
         assertThat(settings.maxDeliveries()).isEqualTo(20);
         assertThat(settings.mxPort()).isEqualTo(25);
         assertThat(queues.settings("outgoing")).contains(settings);
@@ -91,7 +93,7 @@ class RemoteDeliveryTest {
                 .param("gateway", "smart1.corp.example, 10.0.0.2:2525").param("gatewayPort", "587")
                 .param("heloName", "gw.corp.example").param("connectiontimeout", "1500")
                 .param("timeout", "2500").param("bounceProcessor", "bounces").param("onSuccess", "sent")
-                .param("deliveryThreads", "3")
+                .param("deliveryThreads", "3").param("maxAge", "3 days").param("delayWarning", "4 hours")
                 .param("sendpartial", "true").param("mxPort", "2526")).settings();
 
         assertThat(settings.queueName()).isEqualTo("relay");
@@ -105,6 +107,8 @@ class RemoteDeliveryTest {
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(settings.failedProcessor()).contains("bounces");
         assertThat(settings.successProcessor()).contains("sent");
+        assertThat(settings.retries().maxAge()).isEqualTo(Duration.ofDays(3));
+        assertThat(settings.retries().delayWarning()).contains(Duration.ofHours(4));
         assertThat(settings.maxDeliveries()).isEqualTo(3);
         assertThat(settings.mxPort()).isEqualTo(2526);
     }
@@ -150,6 +154,10 @@ class RemoteDeliveryTest {
                 .isInstanceOf(MessagingException.class).hasMessageContaining("gateway is not");
         assertThatThrownBy(() -> init(config().param("mxPort", "70000")))
                 .isInstanceOf(MessagingException.class).hasMessageContaining("mxPort");
+        assertThatThrownBy(() -> init(config().param("maxAge", "0 days")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("maxAge");
+        assertThatThrownBy(() -> init(config().param("delayWarning", "2*4 hours")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("delayWarning");
         assertThatThrownBy(() -> init(config().param("sendpartial", "false")))
                 .isInstanceOf(MessagingException.class).hasMessageContaining("sendpartial");
     }

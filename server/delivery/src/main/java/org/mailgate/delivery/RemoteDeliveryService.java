@@ -18,10 +18,11 @@ import org.mailgate.api.delivery.DeliverySettings;
 import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.OutgoingStore;
+import org.mailgate.api.delivery.RetrySchedule;
 import org.mailgate.api.dns.DnsResolver;
 import jakarta.mail.MessagingException;
 import org.mailgate.delivery.report.FailureAttributes;
-import org.mailgate.delivery.report.FailureReport;
+import org.mailgate.delivery.report.SenderReports;
 import org.mailgate.delivery.route.RouteException;
 import org.mailgate.delivery.route.Router;
 import org.mailgate.delivery.route.Target;
@@ -54,7 +55,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     private final DeliveryDefaults defaults;
     private final java.util.Set<SmtpConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ConnectionCache connections;
-    private final FailureReport reports;
+    private final SenderReports reports;
 
     @Inject
     public RemoteDeliveryService(OutgoingStore store, OutgoingQueues queues, DnsResolver dns, Clock clock,
@@ -65,7 +66,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         this.clock = clock;
         this.defaults = defaults;
         this.connections = new ConnectionCache(defaults.messagesPerConnection(), defaults.connectionIdle(), clock);
-        this.reports = new FailureReport(defaults.heloName(), defaults.postmaster(), clock);
+        this.reports = new SenderReports(defaults.heloName(), defaults.postmaster(), clock);
     }
 
     private volatile Thread sweeper;
@@ -284,34 +285,61 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         return results;
     }
 
-    /** Turns recipient results into what the store records, applying the retry schedule. */
+    /**
+     * Turns recipient results into what the store records, applying the retry schedule and the age limit,
+     * and warning the sender once when delivery has taken longer than the delay warning time.
+     */
     AttemptOutcome outcome(OutgoingMail mail, DeliverySettings settings, List<RecipientResult> results) {
         List<MailAddress> deferred = new ArrayList<>();
         List<MailAddress> delivered = new ArrayList<>();
-        List<FailureReport.FailedRecipient> failed = new ArrayList<>();
+        List<SenderReports.RecipientProblem> failed = new ArrayList<>();
+        List<SenderReports.RecipientProblem> waiting = new ArrayList<>();
         List<String> deferReasons = new ArrayList<>();
-        Optional<Duration> delay = settings.retries().delayAfter(mail.failedAttempts() + 1);
+        RetrySchedule retries = settings.retries();
+        Instant now = clock.instant();
+        Duration age = Duration.between(mail.queuedAt(), now);
+        Optional<Duration> delay = settings.retries().delayAfter(mail.failedAttempts() + 1)
+                .filter(d -> age.compareTo(retries.maxAge()) < 0);
         for (RecipientResult r : results) {
             switch (r.kind()) {
                 case DELIVERED -> delivered.add(r.recipient());
-                case PERMANENT -> failed.add(new FailureReport.FailedRecipient(r.recipient(), r.relay(), r.detail(), false));
+                case PERMANENT -> failed.add(new SenderReports.RecipientProblem(r.recipient(), r.relay(), r.detail(), false));
                 case TEMPORARY -> {
                     if (delay.isPresent()) {
                         deferred.add(r.recipient());
+                        waiting.add(new SenderReports.RecipientProblem(r.recipient(), r.relay(), r.detail(), false));
                         deferReasons.add(r.recipient().asString() + ": " + r.detail());
                         LOG.info("{}: to=<{}>, relay={}, status=deferred ({}); retry in {}", mail.queueId(),
                                 r.recipient().asString(), r.relay(), r.detail(), delay.get());
                     } else {
-                        failed.add(new FailureReport.FailedRecipient(r.recipient(), r.relay(), r.detail(), true));
-                        LOG.info("{}: to=<{}>, status=expired after {} attempts ({})", mail.queueId(),
-                                r.recipient().asString(), mail.failedAttempts() + 1, r.detail());
+                        failed.add(new SenderReports.RecipientProblem(r.recipient(), r.relay(), r.detail(), true));
+                        LOG.info("{}: to=<{}>, status=expired after {} attempts in {} ({})", mail.queueId(),
+                                r.recipient().asString(), mail.failedAttempts() + 1, age, r.detail());
                     }
                 }
             }
         }
-        return new AttemptOutcome(deferred, delay.map(d -> clock.instant().plus(d)), String.join("; ", deferReasons),
+        return new AttemptOutcome(deferred, delay.map(now::plus), String.join("; ", deferReasons),
                 failure(mail, settings, failed),
-                new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty())));
+                new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty())),
+                delayWarning(mail, retries, age, waiting));
+    }
+
+    /** The delay warning, once per message, when the deferred recipients have waited long enough. */
+    private Optional<org.apache.mailet.Mail> delayWarning(OutgoingMail mail, RetrySchedule retries, Duration age,
+                                                          List<SenderReports.RecipientProblem> waiting) {
+        if (mail.delayWarned() || waiting.isEmpty()
+                || retries.delayWarning().filter(w -> age.compareTo(w) >= 0).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<org.apache.mailet.Mail> warning = reports.delayed(mail, waiting, mail.queuedAt().plus(retries.maxAge()));
+            warning.ifPresent(w -> LOG.info("{}: delayed for {}; warning sent to <{}>", mail.queueId(), age,
+                    mail.sender().asString("")));
+            return warning;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(mail.queueId() + ": cannot build the delay warning: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -319,11 +347,11 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
      * reported to the sender in a standard report.
      */
     private AttemptOutcome.Failure failure(OutgoingMail mail, DeliverySettings settings,
-                                           List<FailureReport.FailedRecipient> failed) {
+                                           List<SenderReports.RecipientProblem> failed) {
         if (failed.isEmpty()) {
             return AttemptOutcome.Failure.NONE;
         }
-        List<MailAddress> recipients = failed.stream().map(FailureReport.FailedRecipient::recipient).toList();
+        List<MailAddress> recipients = failed.stream().map(SenderReports.RecipientProblem::recipient).toList();
         String reason = String.join("; ", failed.stream().map(f -> f.recipient().asString() + ": "
                 + (f.expired() ? "gave up after " + (mail.failedAttempts() + 1) + " attempts; last error: " : "")
                 + f.detail()).toList());
@@ -334,7 +362,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                     FailureAttributes.of(failed), Optional.empty());
         }
         try {
-            Optional<org.apache.mailet.Mail> report = reports.build(mail, failed);
+            Optional<org.apache.mailet.Mail> report = reports.failed(mail, failed);
             if (report.isPresent()) {
                 LOG.info("{}: undeliverable to {}; report to <{}>", mail.queueId(), recipients,
                         mail.sender().asString(""));

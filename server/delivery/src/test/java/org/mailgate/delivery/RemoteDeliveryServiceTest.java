@@ -63,13 +63,31 @@ class RemoteDeliveryServiceTest {
     }
 
     OutgoingMail entry(long id, int failedAttempts, String... recipients) {
+        return entry(id, failedAttempts, NOW, false, recipients);
+    }
+
+    /** An entry queued at {@code queuedAt}, whose sender was or was not told of a delay yet. */
+    OutgoingMail entry(long id, int failedAttempts, Instant queuedAt, boolean delayWarned, String... recipients) {
         OutgoingMail mail = new OutgoingMail(id, new QueueId(42), "000000002A", "outgoing",
                 MaybeSender.of(address("alice@example.org")),
                 java.util.Arrays.stream(recipients).map(RemoteDeliveryServiceTest::address).toList(), failedAttempts,
-                NOW, new MessageParts(HEADERS.getBytes(StandardCharsets.US_ASCII),
-                new ByteArrayBodySource(BODY.getBytes(StandardCharsets.US_ASCII))));
+                queuedAt, new MessageParts(HEADERS.getBytes(StandardCharsets.US_ASCII),
+                new ByteArrayBodySource(BODY.getBytes(StandardCharsets.US_ASCII))), delayWarned);
         store.put(mail);
         return mail;
+    }
+
+    DeliverySettings withoutBounceProcessor(Duration maxAge, Optional<Duration> delayWarning) {
+        DeliverySettings s = settings(List.of(), 5);
+        return new DeliverySettings(s.queueName(), s.retries().withLimits(maxAge, delayWarning), s.gateways(),
+                s.heloName(), s.connectTimeout(), s.readTimeout(), Optional.empty(), Optional.empty(),
+                s.maxDeliveries(), s.mxPort());
+    }
+
+    static String text(org.apache.mailet.Mail mail) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        mail.getMessage().writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static MailAddress address(String s) {
@@ -134,6 +152,56 @@ class RemoteDeliveryServiceTest {
         assertThat(outcome.deferred()).isEmpty();
         assertThat(outcome.failure().recipients()).hasSize(1);
         assertThat(outcome.failure().reason()).contains("gave up after 6 attempts").contains("451 4.3.0 still busy");
+    }
+
+    @Test
+    void withoutBounceProcessorTheSenderGetsOneReportNamingTheFailedRecipient() throws Exception {
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        sink.rejectRecipient("carol@remote.example", 550, "5.1.1 no such user carol");
+        AttemptOutcome outcome = deliver(entry(0, "bob@remote.example", "carol@remote.example"),
+                withoutBounceProcessor(Duration.ofDays(5), Optional.empty()));
+
+        org.apache.mailet.Mail report = outcome.failure().report().orElseThrow();
+        assertThat(report.getMaybeSender().isNullSender()).isTrue();
+        assertThat(report.getRecipients()).extracting(MailAddress::asString).containsExactly("alice@example.org");
+        assertThat(text(report)).contains("Final-Recipient: rfc822; carol@remote.example").contains("Status: 5.1.1")
+                .contains("Diagnostic-Code: smtp; 550 5.1.1 no such user carol")
+                .doesNotContain("Final-Recipient: rfc822; bob@remote.example");
+        assertThat(outcome.failure().processor()).isEmpty();
+    }
+
+    @Test
+    void aMessageOlderThanItsAgeLimitIsGivenUpOnAtItsNextTemporaryFailure() throws Exception {
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        sink.failNextMessages(1, 451, "4.3.0 still busy");
+        AttemptOutcome outcome = deliver(entry(1, 2, NOW.minus(Duration.ofHours(2)), false, "bob@remote.example"),
+                withoutBounceProcessor(Duration.ofHours(1), Optional.empty()));
+
+        assertThat(outcome.deferred()).isEmpty();
+        assertThat(outcome.failure().recipients()).extracting(MailAddress::asString).containsExactly("bob@remote.example");
+        assertThat(text(outcome.failure().report().orElseThrow())).contains("Action: failed").contains("Status: 5.3.0")
+                .contains("451 4.3.0 still busy");
+    }
+
+    @Test
+    void theSenderIsWarnedOnceWhenDeliveryTakesLongerThanTheDelayWarningTime() throws Exception {
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        DeliverySettings settings = withoutBounceProcessor(Duration.ofDays(5), Optional.of(Duration.ofHours(4)));
+
+        sink.failNextMessages(1, 451, "4.3.0 still busy");
+        AttemptOutcome early = deliver(entry(1, 1, NOW.minus(Duration.ofHours(3)), false, "bob@remote.example"), settings);
+        assertThat(early.deferred()).hasSize(1);
+        assertThat(early.delayReport()).as("not yet four hours").isEmpty();
+
+        sink.failNextMessages(1, 451, "4.3.0 still busy");
+        AttemptOutcome late = deliver(entry(2, 2, NOW.minus(Duration.ofHours(5)), false, "bob@remote.example"), settings);
+        assertThat(late.deferred()).hasSize(1);
+        assertThat(text(late.delayReport().orElseThrow())).contains("Action: delayed").contains("Status: 4.3.0")
+                .contains("THIS IS A WARNING ONLY").contains("text/rfc822-headers");
+
+        sink.failNextMessages(1, 451, "4.3.0 still busy");
+        AttemptOutcome warned = deliver(entry(3, 3, NOW.minus(Duration.ofHours(6)), true, "bob@remote.example"), settings);
+        assertThat(warned.delayReport()).as("once per message").isEmpty();
     }
 
     @Test

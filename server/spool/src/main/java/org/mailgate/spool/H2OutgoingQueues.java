@@ -133,7 +133,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
             H2Body stored = new H2Body(database, record.bodyId(), body.size(), body.inline());
             recent.put(e.entryId(), new OutgoingMail(e.entryId(), record.queueId(), record.name(), e.queueName(),
                     record.sender(), record.recipients(), 0, Instant.ofEpochMilli(record.createdAt()),
-                    new MessageParts(record.headers(), stored)),
+                    new MessageParts(record.headers(), stored), false),
                     512 + record.headers().length + (body.inline() == null ? 0 : body.inline().length));
         }
     }
@@ -156,7 +156,8 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                     return Optional.of(new OutgoingMail(entryId, r.queueId(), r.name(), rs.getString("queue_name"),
                             r.sender(), r.recipients(), rs.getInt("failed_attempts"),
                             Instant.ofEpochMilli(r.createdAt()),
-                            new MessageParts(r.headers(), H2Body.of(database, r.bodyId(), rs))));
+                            new MessageParts(r.headers(), H2Body.of(database, r.bodyId(), rs)),
+                            rs.getBoolean("delay_warned")));
                 }
             }
         });
@@ -182,6 +183,9 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
             if (failure.report().isPresent()) {
                 entries.add(report(c, failure.report().get()));
             }
+            if (outcome.delayReport().isPresent()) {
+                entries.add(report(c, outcome.delayReport().get()));
+            }
             if (success.processor().isPresent()) {
                 entries.add(toSpool(c, row, success.recipients(), success.processor().get(), row.errorMessage(),
                         List.of()));
@@ -196,11 +200,13 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                 Bodies.release(c, bodyId);
             } else {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing SET recipients = ?, next_attempt_at = ?, "
-                        + "failed_attempts = failed_attempts + 1, last_error = ? WHERE id = ?")) {
+                        + "failed_attempts = failed_attempts + 1, last_error = ?, delay_warned = delay_warned OR ? "
+                        + "WHERE id = ?")) {
                     ps.setString(1, MailRecord.recipientsText(outcome.deferred()));
                     ps.setLong(2, outcome.retryAt().orElseThrow().toEpochMilli());
                     ps.setString(3, outcome.deferReason());
-                    ps.setLong(4, mail.entryId());
+                    ps.setBoolean(4, outcome.delayReport().isPresent());
+                    ps.setLong(5, mail.entryId());
                     ps.executeUpdate();
                 }
             }

@@ -96,7 +96,9 @@ final class Schema {
                         denied_type VARCHAR NOT NULL,
                         denied VARCHAR NOT NULL,
                         UNIQUE (owner_scope, owner, denied)
-                    )"""));
+                    )"""),
+            // Whether the sender of an outgoing entry was told its delivery is delayed (once per message).
+            List.of("ALTER TABLE outgoing ADD COLUMN delay_warned BOOLEAN DEFAULT FALSE NOT NULL"));
 
     private Schema() {
     }

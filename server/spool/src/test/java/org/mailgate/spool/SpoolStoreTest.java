@@ -113,6 +113,58 @@ class SpoolStoreTest {
         assertThat(new String(outgoingMail.message().headerSection(), StandardCharsets.UTF_8)).doesNotContain("Subject");
     }
 
+    /** Moves one accepted mail to the outgoing queue and loads it as delivery would. */
+    org.mailgate.api.delivery.OutgoingMail outgoing(String... recipients) throws Exception {
+        store.accept("a@b.example", List.of(recipients), StoreFixture.message("s", "b\r\n"));
+        var queue = store.outgoing.declare(DeliverySettingsFixture.settings("outgoing"));
+        long entry = store.queues.spool().claim(1).get(0);
+        try (SpoolUnit unit = store.spool.open(entry).orElseThrow()) {
+            queue.enqueue(unit.mail());
+            unit.complete();
+        }
+        store.queues.spool().release(entry);
+        return store.outgoing.load(store.queues.outgoing().claim(1).get(0)).orElseThrow();
+    }
+
+    @Test
+    void anAttemptIsRecordedAtomicallyWithItsReportsAndHandOffs() throws Exception {
+        var mail = outgoing("c@d.example", "e@f.example", "g@h.example");
+        assertThat(mail.delayWarned()).isFalse();
+        Mail delayReport = org.mailgate.api.mail.MailgateMail.builder("warning")
+                .recipients(List.of(StoreFixture.address("a@b.example")))
+                .parts(new org.mailgate.api.mail.MessageParts("Subject: delayed\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                        new org.mailgate.api.mail.ByteArrayBodySource("later\r\n".getBytes(StandardCharsets.US_ASCII))))
+                .build();
+        var failure = new org.mailgate.api.delivery.AttemptOutcome.Failure(List.of(StoreFixture.address("e@f.example")),
+                "550 no", java.util.Optional.of("bounces"), List.of(new org.apache.mailet.Attribute(
+                        org.mailgate.api.delivery.DeliveryErrorAttributes.DELIVERY_ERROR_CODE,
+                        org.apache.mailet.AttributeValue.of(550))), java.util.Optional.empty());
+        store.outgoing.record(mail, new org.mailgate.api.delivery.AttemptOutcome(List.of(StoreFixture.address("c@d.example")),
+                java.util.Optional.of(clock.instant().plus(Duration.ofMinutes(5))), "451 later", failure,
+                new org.mailgate.api.delivery.AttemptOutcome.Success(List.of(StoreFixture.address("g@h.example")),
+                        java.util.Optional.of("sent")), java.util.Optional.of(delayReport)));
+
+        assertThat(store.count("SELECT COUNT(*) FROM outgoing WHERE delay_warned")).isOne();
+        List<Long> spooled = store.queues.spool().claim(10);
+        assertThat(spooled).hasSize(3);
+        List<String> states = new java.util.ArrayList<>();
+        for (long id : spooled) {
+            try (SpoolUnit unit = store.spool.open(id).orElseThrow()) {
+                Mail m = unit.mail();
+                states.add(m.getState() + " " + m.getRecipients());
+                if (m.getState().equals("bounces")) {
+                    assertThat(m.getErrorMessage()).isEqualTo("550 no");
+                    assertThat(m.getAttribute(org.mailgate.api.delivery.DeliveryErrorAttributes.DELIVERY_ERROR_CODE))
+                            .map(a -> (Object) a.getValue().value()).contains(550);
+                }
+            }
+        }
+        assertThat(states).containsExactlyInAnyOrder("bounces [e@f.example]", "sent [g@h.example]", "root [a@b.example]");
+        store.queues.outgoing().release(mail.entryId());
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(store.outgoing.load(store.queues.outgoing().claim(1).get(0)).orElseThrow().delayWarned()).isTrue();
+    }
+
     @Test
     void aUnitClosedWithoutCompletingKeepsTheEntryAndDropsItsHandOffs() throws Exception {
         store.accept("a@b.example", List.of("c@d.example"), StoreFixture.message("s", "b\r\n"));

@@ -13,9 +13,11 @@ import org.apache.mailet.Mail;
  * @param deferred    recipients to try again at {@code retryAt}, with the reason in {@code deferReason}
  * @param failure     recipients given up on, and what becomes of them
  * @param delivered   recipients the next hop accepted, and whether a copy goes on to a processor
+ * @param delayReport an RFC 3464 report ({@code action=delayed}) telling the sender that the deferred
+ *                    recipients are still waiting; sent once per message
  */
 public record AttemptOutcome(List<MailAddress> deferred, Optional<Instant> retryAt, String deferReason,
-                             Failure failure, Success delivered) {
+                             Failure failure, Success delivered, Optional<Mail> delayReport) {
 
     public AttemptOutcome {
         deferred = List.copyOf(deferred);
@@ -26,7 +28,7 @@ public record AttemptOutcome(List<MailAddress> deferred, Optional<Instant> retry
 
     /** Only deferred recipients: nothing failed, nothing to pass on. */
     public static AttemptOutcome deferredOnly(List<MailAddress> deferred, Instant retryAt, String reason) {
-        return new AttemptOutcome(deferred, Optional.of(retryAt), reason, Failure.NONE, Success.NONE);
+        return new AttemptOutcome(deferred, Optional.of(retryAt), reason, Failure.NONE, Success.NONE, Optional.empty());
     }
 
     /**

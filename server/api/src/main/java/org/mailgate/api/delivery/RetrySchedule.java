@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * in milliseconds; the number of retries is the larger of {@code maxRetries} and the number of delays
  * listed; once the list is used up its last delay repeats.
  */
-public record RetrySchedule(List<Duration> delays, int maxRetries) {
+public record RetrySchedule(List<Duration> delays, int maxRetries, Duration maxAge, Optional<Duration> delayWarning) {
+
+    /** How long a message may wait for delivery by default before temporary failures are final (as Postfix). */
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(5);
 
     private static final Pattern ENTRY = Pattern.compile("^\\s*(?:(\\d+)\\s*\\*)?\\s*(\\d+)\\s*([a-zA-Z]*)\\s*$");
 
@@ -24,6 +27,29 @@ public record RetrySchedule(List<Duration> delays, int maxRetries) {
             throw new IllegalArgumentException("at least one delay is needed");
         }
         maxRetries = Math.max(maxRetries, delays.size());
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("the age limit must be positive");
+        }
+        if (delayWarning.filter(w -> w.isNegative() || w.isZero()).isPresent()) {
+            throw new IllegalArgumentException("the delay warning time must be positive");
+        }
+    }
+
+    /** The same schedule with an age limit ({@code maxAge}) and a delay warning time ({@code delayWarning}). */
+    public RetrySchedule withLimits(Duration newMaxAge, Optional<Duration> newDelayWarning) {
+        return new RetrySchedule(delays, maxRetries, newMaxAge, newDelayWarning);
+    }
+
+    /**
+     * One duration in the units of James's grammar, e.g. {@code 5 days}, {@code 4 hours}, {@code 90 s}
+     * (no unit means milliseconds).
+     */
+    public static Duration duration(String text) {
+        Matcher m = ENTRY.matcher(text);
+        if (!m.matches() || m.group(1) != null) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is not a duration; write amount [unit], e.g. 5 days");
+        }
+        return unit(m.group(3), text).multipliedBy(Long.parseLong(m.group(2)));
     }
 
     /**
@@ -50,7 +76,7 @@ public record RetrySchedule(List<Duration> delays, int maxRetries) {
                 delays.add(delay);
             }
         }
-        return new RetrySchedule(delays, maxRetries);
+        return new RetrySchedule(delays, maxRetries, DEFAULT_MAX_AGE, Optional.empty());
     }
 
     private static Duration unit(String unit, String entry) {

@@ -18,10 +18,10 @@ public final class FailureAttributes {
     }
 
     /** The attributes of a mail whose {@code failed} recipients go to the bounce processor together. */
-    public static List<Attribute> of(List<FailureReport.FailedRecipient> failed) {
+    public static List<Attribute> of(List<SenderReports.RecipientProblem> failed) {
         boolean permanent = failed.stream().anyMatch(f -> !f.expired());
-        List<FailureReport.FailedRecipient> deciding = failed.stream().filter(f -> f.expired() != permanent).toList();
-        FailureReport.FailedRecipient first = deciding.get(0);
+        List<SenderReports.RecipientProblem> deciding = failed.stream().filter(f -> f.expired() != permanent).toList();
+        SenderReports.RecipientProblem first = deciding.get(0);
         List<Attribute> attributes = new ArrayList<>(3);
         attributes.add(new Attribute(DeliveryErrorAttributes.DELIVERY_ERROR, AttributeValue.of(first.detail())));
         Optional<Integer> code = deciding.stream().map(f -> ReplyStatus.of(f.detail()).code())
