@@ -1,0 +1,111 @@
+package org.mailgate.spool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailgate.api.spool.SpoolUnit;
+
+/**
+ * The outgoing queue is indexed by next-attempt time: 100,000 deferred messages never delay a ready one,
+ * neither while running nor after a restart, and the queue never loads the deferred ones to find it.
+ */
+class DeferredQueueTest {
+
+    static final int DEFERRED = 100_000;
+
+    @TempDir
+    Path dir;
+    MutableClock clock = new MutableClock();
+    StoreFixture store;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = new StoreFixture(dir, clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    /** Copies the single outgoing row {@code DEFERRED} times, due in a day, sharing its body. */
+    void deferManyCopiesOfTheOutgoingRow() {
+        long dueTomorrow = clock.millis() + Duration.ofDays(1).toMillis();
+        store.database.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outgoing(" + MailRecord.COLUMNS
+                    + ", queue_name, next_attempt_at, failed_attempts) SELECT " + MailRecord.COLUMNS
+                    + ", queue_name, ?, 1 FROM outgoing, SYSTEM_RANGE(1, ?)")) {
+                ps.setLong(1, dueTomorrow);
+                ps.setInt(2, DEFERRED);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE message_body SET refs = refs + ?")) {
+                ps.setInt(1, DEFERRED);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outgoing WHERE failed_attempts = 0")) {
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    long handOffOneReadyMail() throws Exception {
+        store.accept("a@b.example", List.of("ready@d.example"), StoreFixture.message("ready", "now\r\n"));
+        var queue = store.outgoing.declare(DeliverySettingsFixture.settings("outgoing"));
+        long entry = store.queues.spool().claim(1).get(0);
+        try (SpoolUnit unit = store.spool.open(entry).orElseThrow()) {
+            queue.enqueue(unit.mail());
+            unit.complete();
+        }
+        store.queues.spool().release(entry);
+        return store.count("SELECT MAX(id) FROM outgoing");
+    }
+
+    @Test
+    void aReadyMailIsTakenFirstAmongAHundredThousandDeferredOnes() throws Exception {
+        store.accept("a@b.example", List.of("late@d.example"), StoreFixture.message("late", "later\r\n"));
+        var queue = store.outgoing.declare(DeliverySettingsFixture.settings("outgoing"));
+        long entry = store.queues.spool().claim(1).get(0);
+        try (SpoolUnit unit = store.spool.open(entry).orElseThrow()) {
+            queue.enqueue(unit.mail());
+            unit.complete();
+        }
+        store.queues.spool().release(entry);
+        store.queues.outgoing().claim(10).forEach(store.queues.outgoing()::release);
+        deferManyCopiesOfTheOutgoingRow();
+        assertThat(store.count("SELECT COUNT(*) FROM outgoing")).isEqualTo(DEFERRED);
+
+        long ready = handOffOneReadyMail();
+
+        assertThat(store.queues.outgoing().claim(10)).containsExactly(ready);
+        assertThat(store.outgoing.load(ready).orElseThrow().recipients()).map(Object::toString)
+                .containsExactly("ready@d.example");
+    }
+
+    @Test
+    void afterARestartTheReadyMailIsStillFoundWithoutLoadingTheDeferredOnes() throws Exception {
+        store.accept("a@b.example", List.of("late@d.example"), StoreFixture.message("late", "later\r\n"));
+        var queue = store.outgoing.declare(DeliverySettingsFixture.settings("outgoing"));
+        long entry = store.queues.spool().claim(1).get(0);
+        try (SpoolUnit unit = store.spool.open(entry).orElseThrow()) {
+            queue.enqueue(unit.mail());
+            unit.complete();
+        }
+        store.queues.spool().release(entry);
+        deferManyCopiesOfTheOutgoingRow();
+        long ready = handOffOneReadyMail();
+        store.close();
+        store = new StoreFixture(dir, clock);
+
+        assertThat(store.queues.outgoing().claim(10)).containsExactly(ready);
+        assertThat(store.queues.outgoing().claim(10)).as("nothing else is due").isEmpty();
+    }
+}
