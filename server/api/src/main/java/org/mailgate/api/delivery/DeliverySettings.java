@@ -19,10 +19,19 @@ import org.mailgate.api.net.HostAndPort;
  * @param failedProcessor  where mail that cannot be delivered goes ({@code bounceProcessor})
  * @param maxDeliveries    {@code deliveryThreads}: deliveries of this queue under way at once
  * @param mxPort           the port of MX hosts: 25, except behind port-forwarding relays and in tests
+ * @param tls              outbound TLS: {@code startTLS}, {@code sslEnable}, {@code tlsPolicy}...
  */
 public record DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                                Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
-                               String failedProcessor, int maxDeliveries, int mxPort) {
+                               String failedProcessor, int maxDeliveries, int mxPort, TlsSettings tls) {
+
+    /** Settings with the {@linkplain TlsSettings#DEFAULTS default TLS}: opportunistic STARTTLS. */
+    public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
+                            Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
+                            String failedProcessor, int maxDeliveries, int mxPort) {
+        this(queueName, retries, gateways, heloName, connectTimeout, readTimeout, failedProcessor, maxDeliveries,
+                mxPort, TlsSettings.DEFAULTS);
+    }
 
     public DeliverySettings {
         Objects.requireNonNull(queueName);
@@ -36,5 +45,6 @@ public record DeliverySettings(String queueName, RetrySchedule retries, List<Hos
         if (mxPort < 1 || mxPort > 65535) {
             throw new IllegalArgumentException("mxPort out of range: " + mxPort);
         }
+        Objects.requireNonNull(tls);
     }
 }
