@@ -14,6 +14,7 @@ import org.mailgate.api.delivery.DeliverySettings;
 import org.mailgate.api.delivery.OutgoingQueue;
 import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.RetrySchedule;
+import org.mailgate.api.delivery.TlsSettings;
 import org.mailgate.api.mailet.MailetParameters;
 import org.mailgate.api.net.HostAndPort;
 
@@ -35,21 +36,25 @@ import org.mailgate.api.net.HostAndPort;
  * is told, once, that delivery is delayed; default never), {@code debug} (ignored: logging is set in logback.xml). Mailgate adds
  * {@code mxPort} (default 25): the port MX hosts are reached on, for sites behind a port-forwarding
  * relay, and for tests.
+ *
+ * <p>Outbound TLS (read by {@link RemoteDeliveryTls}): {@code startTLS} (default {@code true}, unlike
+ * James: STARTTLS whenever offered, any certificate), {@code sslEnable} (TLS from the start; needs
+ * {@code gateway}, whose port then defaults to 465), {@code verifyServerIdentity} and
+ * {@code sslTrustAllCerts} (James's certificate checks of {@code sslEnable} connections), and Mailgate's
+ * {@code tlsPolicy} ({@code domain:none|may|encrypt|verify, ...}), {@code trustStore} and
+ * {@code trustStorePassword}.
  */
 public final class RemoteDelivery extends GenericMailet {
 
     private static final Set<String> PARAMETERS = Set.of("outgoingQueue", "delayTime", "maxRetries",
             "deliveryThreads", "timeout", "connectiontimeout", "gateway", "gatewayPort", "heloName",
-            "bounceProcessor", "onSuccess", "sendpartial", "debug", "mxPort", "maxAge", "delayWarning");
+            "bounceProcessor", "onSuccess", "sendpartial", "debug", "mxPort", "maxAge", "delayWarning", "startTLS",
+            "sslEnable", "verifyServerIdentity", "sslTrustAllCerts", "tlsPolicy", "trustStore", "trustStorePassword");
     /** James parameters of features this version does not have yet: refused rather than ignored. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
             Map.entry("gatewayUsername", "gateway authentication"),
             Map.entry("gatewayPassword", "gateway authentication"),
             Map.entry("bind", "binding outgoing connections to an address"),
-            Map.entry("startTLS", "outbound TLS"),
-            Map.entry("sslEnable", "outbound TLS"),
-            Map.entry("verifyServerIdentity", "outbound TLS"),
-            Map.entry("sslTrustAllCerts", "outbound TLS"),
             Map.entry("loadBalancing", "gateway load balancing"),
             Map.entry("maxDnsProblemRetries", "DNS problem retries"),
             Map.entry("usePriority", "priorities"));
@@ -86,7 +91,8 @@ public final class RemoteDelivery extends GenericMailet {
         }
         retries = retries.withLimits(duration(p, "maxAge").orElse(RetrySchedule.DEFAULT_MAX_AGE),
                 duration(p, "delayWarning"));
-        int gatewayPort = (int) p.number("gatewayPort", 1, 65535, 25);
+        TlsSettings tls = RemoteDeliveryTls.read(p, getMailetContext());
+        int gatewayPort = (int) p.number("gatewayPort", 1, 65535, tls.sslEnable() ? 465 : 25);
         List<HostAndPort> gateways = new ArrayList<>();
         for (String entry : p.get("gateway").orElse("").split(",")) {
             if (!entry.isBlank()) {
@@ -104,6 +110,10 @@ public final class RemoteDelivery extends GenericMailet {
         if (p.get("gatewayPort").isPresent() && gateways.isEmpty()) {
             throw new MessagingException("parameter gatewayPort is set but gateway is not");
         }
+        if (tls.sslEnable() && gateways.isEmpty()) {
+            throw new MessagingException("parameter sslEnable needs gateway: delivery to MX hosts with TLS from "
+                    + "the start (James tries port 465, then port 25) is not offered; MX hosts get STARTTLS");
+        }
         if (!p.bool("sendpartial", true)) {
             throw new MessagingException("sendpartial=false is not offered: Mailgate always delivers to the "
                     + "recipients a server accepts and reports the others");
@@ -115,7 +125,7 @@ public final class RemoteDelivery extends GenericMailet {
                 p.get("bounceProcessor").map(String::trim).filter(v -> !v.isEmpty()),
                 p.get("onSuccess").map(String::trim).filter(v -> !v.isEmpty()),
                 (int) p.number("deliveryThreads", 1, 10_000, 20),
-                (int) p.number("mxPort", 1, 65535, 25));
+                (int) p.number("mxPort", 1, 65535, 25), tls);
         try {
             queue = queues.declare(settings);
         } catch (IllegalStateException e) {

@@ -29,10 +29,12 @@ import org.mailgate.delivery.route.Target;
 import org.mailgate.delivery.smtp.ConnectionCache;
 import org.mailgate.delivery.smtp.Envelope;
 import org.mailgate.delivery.smtp.SmtpConnection;
-import org.mailgate.delivery.smtp.SmtpReply;
+import org.mailgate.delivery.smtp.SmtpConnector;
 import org.mailgate.delivery.smtp.SmtpTransaction;
 import org.mailgate.delivery.smtp.StaleConnectionException;
 import org.mailgate.delivery.smtp.TransactionResult;
+import org.mailgate.delivery.tls.ConnectionPolicy;
+import org.mailgate.delivery.tls.TlsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * One delivery attempt of one outgoing entry: its recipients grouped by destination, each group sent
  * in one SMTP transaction to the first target that answers, and the outcome recorded in one durable
  * transaction. Temporary failures wait for the next retry of the schedule; once the schedule is used
- * up, or on a permanent failure, the recipients go to the queue's failure processor.
+ * up, or on a permanent failure, the recipients go to the queue's failure processor. Each connection uses
+ * TLS as the queue's {@link org.mailgate.api.delivery.TlsSettings} say for the destination (see
+ * {@link ConnectionPolicy}); a destination whose policy requires TLS that cannot be had is a temporary
+ * failure.
  */
 public final class RemoteDeliveryService implements org.mailgate.api.Service {
 
@@ -56,6 +61,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     private final java.util.Set<SmtpConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ConnectionCache connections;
     private final SenderReports reports;
+    private final SmtpConnector connector = new SmtpConnector(new TlsClient());
 
     @Inject
     public RemoteDeliveryService(OutgoingStore store, OutgoingQueues queues, DnsResolver dns, Clock clock,
@@ -173,12 +179,14 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                                     Target target) {
         Instant start = clock.instant();
         String heloName = settings.heloName().orElse(defaults.heloName());
-        ConnectionCache.Key key = new ConnectionCache.Key(target.address(), heloName);
+        String destination = settings.gateways().isEmpty() ? recipients.get(0).getDomain().asString() : target.host();
+        ConnectionPolicy policy = ConnectionPolicy.resolve(settings.tls(), destination, target.host());
+        ConnectionCache.Key key = new ConnectionCache.Key(target.address(), heloName, policy.requirement());
         Session session = null;
         try {
             TransactionResult result = null;
             while (result == null) {
-                session = connection(key, target, settings, heloName);
+                session = connection(key, target, settings, heloName, policy);
                 if (session.refusal() != null) {
                     return new TargetAttempt(null, session.refusal(), false);
                 }
@@ -194,6 +202,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                             + e.getMessage(), true);
                 }
             }
+            LOG.info("{}: relay={}, tls={}", mail.queueId(), target.describe(), session.connection().describeSecurity());
             List<RecipientResult> results = results(mail, result, target, Duration.between(start, clock.instant()));
             if (!result.closing()) {
                 open.remove(session.connection());
@@ -216,29 +225,20 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     }
 
     /**
-     * A connection for the next transaction: an idle one to the same target (reset with RSET at the start
-     * of the transaction, so nothing of the last message can leak into the next), else a new one greeted
-     * with EHLO.
+     * A connection for the next transaction: an idle one to the same target opened for the same TLS
+     * requirement (reset with RSET at the start of the transaction, so nothing of the last message can leak
+     * into the next), else a new one greeted with EHLO, with TLS as the policy says.
      */
-    private Session connection(ConnectionCache.Key key, Target target, DeliverySettings settings, String heloName)
-            throws IOException {
+    private Session connection(ConnectionCache.Key key, Target target, DeliverySettings settings, String heloName,
+                               ConnectionPolicy policy) throws IOException {
         Optional<ConnectionCache.Reused> cached = connections.take(key);
         if (cached.isPresent()) {
             open.add(cached.get().connection());
             return new Session(cached.get().connection(), cached.get().messages(), null);
         }
-        SmtpConnection connection = SmtpConnection.open(target.address(), target.describe(), settings.connectTimeout(),
-                settings.readTimeout());
-        open.add(connection);
-        SmtpReply greeting = connection.read();
-        if (greeting.code() != 220) {
-            return new Session(connection, 0, target.describe() + " greeted with " + greeting.text());
-        }
-        SmtpReply hello = connection.hello(heloName);
-        if (!hello.isPositive()) {
-            return new Session(connection, 0, target.describe() + " refused EHLO/HELO: " + hello.text());
-        }
-        return new Session(connection, 0, null);
+        SmtpConnector.Opened opened = connector.open(target.host(), target.address(), target.describe(), policy,
+                settings.connectTimeout(), settings.readTimeout(), heloName, open);
+        return new Session(opened.connection(), 0, opened.refusal());
     }
 
     /** A connection for one transaction: how many messages it carried before, or why it cannot be used. */

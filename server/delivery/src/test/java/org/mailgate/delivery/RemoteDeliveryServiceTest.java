@@ -81,7 +81,7 @@ class RemoteDeliveryServiceTest {
         DeliverySettings s = settings(List.of(), 5);
         return new DeliverySettings(s.queueName(), s.retries().withLimits(maxAge, delayWarning), s.gateways(),
                 s.heloName(), s.connectTimeout(), s.readTimeout(), Optional.empty(), Optional.empty(),
-                s.maxDeliveries(), s.mxPort());
+                s.maxDeliveries(), s.mxPort(), s.tls());
     }
 
     static String text(org.apache.mailet.Mail mail) throws Exception {

@@ -21,11 +21,21 @@ import org.mailgate.api.net.HostAndPort;
  * @param successProcessor where a copy of delivered mail goes ({@code onSuccess}); empty: nowhere
  * @param maxDeliveries    {@code deliveryThreads}: deliveries of this queue under way at once
  * @param mxPort           the port of MX hosts: 25, except behind port-forwarding relays and in tests
+ * @param tls              outbound TLS: {@code startTLS}, {@code sslEnable}, {@code tlsPolicy}...
  */
 public record DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                                Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
                                Optional<String> failedProcessor, Optional<String> successProcessor,
-                               int maxDeliveries, int mxPort) {
+                               int maxDeliveries, int mxPort, TlsSettings tls) {
+
+    /** Settings with the {@linkplain TlsSettings#DEFAULTS default TLS}: opportunistic STARTTLS. */
+    public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
+                            Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
+                            Optional<String> failedProcessor, Optional<String> successProcessor, int maxDeliveries,
+                            int mxPort) {
+        this(queueName, retries, gateways, heloName, connectTimeout, readTimeout, failedProcessor, successProcessor,
+                maxDeliveries, mxPort, TlsSettings.DEFAULTS);
+    }
 
     public DeliverySettings {
         Objects.requireNonNull(queueName);
@@ -40,5 +50,6 @@ public record DeliverySettings(String queueName, RetrySchedule retries, List<Hos
         if (mxPort < 1 || mxPort > 65535) {
             throw new IllegalArgumentException("mxPort out of range: " + mxPort);
         }
+        Objects.requireNonNull(tls);
     }
 }

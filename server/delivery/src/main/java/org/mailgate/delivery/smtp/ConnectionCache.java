@@ -10,16 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.mailgate.delivery.tls.TlsRequirement;
 
 /**
  * Open connections to remote servers, kept after a transaction so the next message to the same server
  * does not pay for a new connection, greeting and EHLO. A connection is given out to one delivery at a
  * time, carries at most {@code maxMessages} messages, and is closed after {@code maxIdle} unused.
+ * Connections are kept by what they provide, TLS included: a delivery gets only a connection opened for
+ * the same TLS requirement, so a plain connection never carries mail that must go over TLS, and a
+ * connection whose certificate was not checked never carries mail whose policy checks it.
  */
 public final class ConnectionCache {
 
-    /** Which connections may be shared: same address, same name given in EHLO. */
-    public record Key(InetSocketAddress address, String heloName) {
+    /** Which connections may be shared: same address, same name given in EHLO, same TLS requirement. */
+    public record Key(InetSocketAddress address, String heloName, TlsRequirement tls) {
     }
 
     private record Idle(SmtpConnection connection, int messages, long since) {
@@ -46,7 +50,8 @@ public final class ConnectionCache {
                 ArrayDeque<Idle> queue = idle.get(key);
                 while (queue != null && !queue.isEmpty()) {
                     Idle candidate = queue.pollFirst();
-                    if (clock.millis() - candidate.since() > maxIdle.toMillis() || candidate.connection().isClosed()) {
+                    if (clock.millis() - candidate.since() > maxIdle.toMillis() || candidate.connection().isClosed()
+                            || key.tls().tlsRequired() && candidate.connection().tls().isEmpty()) {
                         stale.add(candidate.connection());
                     } else {
                         return Optional.of(new Reused(candidate.connection(), candidate.messages()));

@@ -13,21 +13,29 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import org.mailgate.delivery.tls.TlsClient;
+import org.mailgate.delivery.tls.TlsRequirement;
+import org.mailgate.delivery.tls.TlsSession;
 
 /**
  * A client connection to one SMTP server: replies are read line by line with a timeout, commands are
- * buffered and sent when the client waits for a reply, so pipelined commands leave in one packet.
+ * buffered and sent when the client waits for a reply, so pipelined commands leave in one packet. A
+ * connection may switch to TLS ({@link #secure}); it then remembers the TLS session it got, or, while
+ * plain, why it is plain, so that whoever reuses it knows what it carries mail over.
  */
 public final class SmtpConnection implements AutoCloseable {
 
     private static final int MAX_REPLY_LINE = 4096;
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
     private final String peer;
     private final Set<String> extensions = new HashSet<>();
+    private Optional<TlsSession> tls = Optional.empty();
+    private String plainReason = "not offered";
 
     private SmtpConnection(Socket socket, String peer) throws IOException {
         this.socket = socket;
@@ -57,6 +65,42 @@ public final class SmtpConnection implements AutoCloseable {
 
     public boolean isClosed() {
         return socket.isClosed();
+    }
+
+    /** The TLS session of this connection; empty while it is plain. */
+    public Optional<TlsSession> tls() {
+        return tls;
+    }
+
+    /** Says why this plain connection is plain (e.g. {@code not offered}), for the delivery log. */
+    void plainBecause(String reason) {
+        plainReason = reason;
+    }
+
+    /** For the delivery log: the TLS protocol and cipher, or {@code none} and why. */
+    public String describeSecurity() {
+        return tls.map(TlsSession::describe).orElse("none (" + plainReason + ")");
+    }
+
+    /** True if the server sent something that was not read yet. */
+    boolean hasPendingInput() throws IOException {
+        return in.available() > 0;
+    }
+
+    /**
+     * Switches to TLS: runs the handshake over this connection's socket, then speaks through the TLS socket.
+     * What the server said about itself before is forgotten (RFC 3207 4.2): EHLO must be sent again.
+     *
+     * @throws org.mailgate.delivery.tls.TlsException if the handshake or the certificate checks fail
+     */
+    void secure(TlsClient client, String host, TlsRequirement requirement) throws IOException {
+        out.flush();
+        TlsClient.Secured secured = client.handshake(socket, host, requirement);
+        socket = secured.socket();
+        in = new BufferedInputStream(socket.getInputStream(), 8192);
+        out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        tls = Optional.of(secured.session());
+        extensions.clear();
     }
 
     /** Queues a command line; it goes out with the next {@link #read()}. */
@@ -92,6 +136,7 @@ public final class SmtpConnection implements AutoCloseable {
 
     /** EHLO, and HELO if the server does not know EHLO; remembers the extensions offered. */
     public SmtpReply hello(String name) throws IOException {
+        extensions.clear();
         SmtpReply reply = command("EHLO " + name);
         if (reply.isPositive()) {
             for (int i = 1; i < reply.lines().size(); i++) {

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param sha256      lower-case hex SHA-256 of the content bytes (also when content is not recorded)
  * @param receivedAt  when the end of DATA was read
  * @param connection  the 1-based number of the connection the message arrived on
+ * @param tlsProtocol the TLS protocol the message arrived over, e.g. {@code TLSv1.3}; {@code ""} if plain
+ * @param tlsCipher   the TLS cipher suite the message arrived over; {@code ""} if plain
  */
 public record ReceivedMessage(
         String helo,
@@ -31,7 +33,9 @@ public record ReceivedMessage(
         long size,
         String sha256,
         Instant receivedAt,
-        int connection) {
+        int connection,
+        String tlsProtocol,
+        String tlsCipher) {
 
     /** Checks and copies the arguments. */
     public ReceivedMessage {
@@ -41,6 +45,19 @@ public record ReceivedMessage(
         data = data.clone();
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(tlsProtocol, "tlsProtocol");
+        Objects.requireNonNull(tlsCipher, "tlsCipher");
+    }
+
+    /** A message that arrived in plain text. */
+    public ReceivedMessage(String helo, String mailFrom, List<String> rcptTo, byte[] data, long size, String sha256,
+                           Instant receivedAt, int connection) {
+        this(helo, mailFrom, rcptTo, data, size, sha256, receivedAt, connection, "", "");
+    }
+
+    /** True if the message arrived over TLS (STARTTLS or implicit). */
+    public boolean overTls() {
+        return !tlsProtocol.isEmpty();
     }
 
     /** A copy of the content bytes. */
@@ -136,12 +153,15 @@ public record ReceivedMessage(
                 && rcptTo.equals(that.rcptTo)
                 && Arrays.equals(data, that.data)
                 && sha256.equals(that.sha256)
-                && receivedAt.equals(that.receivedAt);
+                && receivedAt.equals(that.receivedAt)
+                && tlsProtocol.equals(that.tlsProtocol)
+                && tlsCipher.equals(that.tlsCipher);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(helo, mailFrom, rcptTo, Arrays.hashCode(data), size, sha256, receivedAt, connection);
+        return Objects.hash(helo, mailFrom, rcptTo, Arrays.hashCode(data), size, sha256, receivedAt, connection,
+                tlsProtocol, tlsCipher);
     }
 
     /** A one-line summary: envelope, size, hash prefix, connection and, if recorded, the Subject. */
@@ -150,6 +170,7 @@ public record ReceivedMessage(
         return "ReceivedMessage[from=<" + mailFrom + "> to=" + rcptTo + " size=" + size
                 + " sha256=" + sha256.substring(0, Math.min(12, sha256.length()))
                 + " connection=" + connection
+                + (overTls() ? " tls=" + tlsProtocol : "")
                 + header("Subject").map(s -> " subject=\"" + s + "\"").orElse("") + "]";
     }
 }

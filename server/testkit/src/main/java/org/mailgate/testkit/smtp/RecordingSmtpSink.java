@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * tests and the target of load benchmarks.
  *
  * <p>It speaks enough ESMTP for a real client: greeting, EHLO/HELO, MAIL (ESMTP parameters ignored),
- * RCPT, DATA (with dot-unstuffing), RSET, NOOP, QUIT, with PIPELINING; anything else gets 500. A platform
+ * RCPT, DATA (with dot-unstuffing), RSET, NOOP, QUIT, with PIPELINING, and STARTTLS or implicit TLS when
+ * {@link SinkOptions#tls()} says so (each {@link ReceivedMessage} tells whether it came over TLS); anything
+ * else gets 500. A platform
  * thread accepts, and each connection runs on its own virtual thread with buffered I/O.
  *
  * <p>Tests can script failures while it runs ({@link #failNextMessages}, {@link #rejectRecipient},
@@ -267,6 +269,14 @@ public final class RecordingSmtpSink implements AutoCloseable {
         }
     }
 
+    /** With implicit TLS, a server-side TLS socket over the accepted one (the handshake runs in the session). */
+    private Socket implicitTls(Socket connection) throws IOException {
+        if (options.tls().mode() != SinkTls.Mode.IMPLICIT) {
+            return connection;
+        }
+        return options.tls().context().getSocketFactory().createSocket(connection, null, true);
+    }
+
     private void acceptLoop(ServerSocket socket) {
         while (!socket.isClosed()) {
             Socket connection;
@@ -281,7 +291,7 @@ public final class RecordingSmtpSink implements AutoCloseable {
             int number = connections.incrementAndGet();
             try {
                 connection.setTcpNoDelay(true);
-                SinkSession session = new SinkSession(connection, number, options, script, log);
+                SinkSession session = new SinkSession(implicitTls(connection), number, options, script, log);
                 Thread thread = Thread.ofVirtual().name("smtp-sink-" + port + "-" + number).unstarted(() -> {
                     try {
                         session.run();

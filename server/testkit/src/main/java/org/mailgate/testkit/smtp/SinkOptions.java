@@ -13,8 +13,11 @@ import java.util.Objects;
  *                       enhanced status codes are put in replies only if {@code ENHANCEDSTATUSCODES} is
  *                       among them
  * @param greetingName   the host name used in the greeting and the EHLO/HELO reply
+ * @param tls            whether the sink offers STARTTLS or speaks TLS from the start ({@link SinkTls#none()}
+ *                       by default)
  */
-public record SinkOptions(boolean recordContent, int port, List<String> ehloKeywords, String greetingName) {
+public record SinkOptions(boolean recordContent, int port, List<String> ehloKeywords, String greetingName,
+                          SinkTls tls) {
 
     /** The keywords a sink advertises unless told otherwise. */
     public static final List<String> DEFAULT_EHLO_KEYWORDS =
@@ -33,6 +36,12 @@ public record SinkOptions(boolean recordContent, int port, List<String> ehloKeyw
         if (greetingName.isBlank() || greetingName.contains("\r") || greetingName.contains("\n")) {
             throw new IllegalArgumentException("greetingName must be a non-blank single line");
         }
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Options of a plain-text sink. */
+    public SinkOptions(boolean recordContent, int port, List<String> ehloKeywords, String greetingName) {
+        this(recordContent, port, ehloKeywords, greetingName, SinkTls.none());
     }
 
     /** Records content, ephemeral port, default keywords and greeting name. */
@@ -51,7 +60,8 @@ public record SinkOptions(boolean recordContent, int port, List<String> ehloKeyw
                 .recordContent(recordContent)
                 .port(port)
                 .ehloKeywords(ehloKeywords)
-                .greetingName(greetingName);
+                .greetingName(greetingName)
+                .tls(tls);
     }
 
     /** These options with {@code recordContent} changed. */
@@ -75,6 +85,7 @@ public record SinkOptions(boolean recordContent, int port, List<String> ehloKeyw
         private int port;
         private List<String> ehloKeywords = DEFAULT_EHLO_KEYWORDS;
         private String greetingName = DEFAULT_GREETING_NAME;
+        private SinkTls tls = SinkTls.none();
 
         private Builder() {
         }
@@ -108,9 +119,15 @@ public record SinkOptions(boolean recordContent, int port, List<String> ehloKeyw
             return this;
         }
 
+        /** Whether the sink offers STARTTLS or speaks TLS from the start (default {@link SinkTls#none()}). */
+        public Builder tls(SinkTls value) {
+            this.tls = value;
+            return this;
+        }
+
         /** The options. */
         public SinkOptions build() {
-            return new SinkOptions(recordContent, port, ehloKeywords, greetingName);
+            return new SinkOptions(recordContent, port, ehloKeywords, greetingName, tls);
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import javax.net.ssl.SSLSocket;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * One SMTP connection to a {@link RecordingSmtpSink}, run on its own virtual thread.
  *
  * <p>Reads commands line by line and answers in order; replies are buffered and flushed only when the
- * client has nothing more pending, which is all PIPELINING needs.
+ * client has nothing more pending, which is all PIPELINING needs. With {@link SinkTls.Mode#STARTTLS} it
+ * offers STARTTLS and, after the handshake, starts afresh (RFC 3207 4.2: the client's EHLO is forgotten,
+ * commands pipelined after STARTTLS are discarded). Each message records the TLS it arrived over.
  */
 final class SinkSession implements Runnable {
 
@@ -31,13 +35,13 @@ final class SinkSession implements Runnable {
     private static final int DATA_SEGMENT = 8192;
     private static final byte[] CRLF = {'\r', '\n'};
 
-    private final Socket socket;
+    private Socket socket;
     private final int number;
     private final SinkOptions options;
     private final SinkScript script;
     private final MessageLog log;
-    private final OutputStream out;
-    private final LineReader in;
+    private OutputStream out;
+    private LineReader in;
     private final LineReader.Line line = new LineReader.Line();
 
     private String helo = "";
@@ -59,7 +63,7 @@ final class SinkSession implements Runnable {
 
     @Override
     public void run() {
-        try (socket) {
+        try {
             reply(220, "", options.greetingName() + " ESMTP RecordingSmtpSink ready");
             while (true) {
                 LineReader.Result result = in.readLine(line, MAX_COMMAND_LINE);
@@ -75,6 +79,12 @@ final class SinkSession implements Runnable {
             }
         } catch (IOException e) {
             LOG.debug("sink connection {} ended: {}", number, e.toString());
+        } finally {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.debug("sink connection {} did not close cleanly: {}", number, e.toString());
+            }
         }
     }
 
@@ -100,6 +110,9 @@ final class SinkSession implements Runnable {
                 reply(221, "2.0.0", "Bye");
                 return false;
             }
+            case "STARTTLS" -> {
+                return startTls(argument);
+            }
             default -> reply(500, "5.5.2", "command not recognized");
         }
         return true;
@@ -113,7 +126,13 @@ final class SinkSession implements Runnable {
         helo = argument;
         greeted = true;
         resetTransaction();
-        List<String> keywords = options.ehloKeywords();
+        List<String> keywords = new ArrayList<>(options.ehloKeywords());
+        if (options.tls().offersStartTls() && !overTls() && !keywords.contains("STARTTLS")) {
+            keywords.add("STARTTLS");
+        }
+        if (overTls()) {
+            keywords.remove("STARTTLS");
+        }
         if (!extended || keywords.isEmpty()) {
             reply(250, "", options.greetingName());
             return;
@@ -122,6 +141,50 @@ final class SinkSession implements Runnable {
         for (int i = 0; i < keywords.size(); i++) {
             write((i == keywords.size() - 1 ? "250 " : "250-") + keywords.get(i));
         }
+    }
+
+    /** STARTTLS: the handshake, then a fresh session over TLS; false if the connection is to end. */
+    private boolean startTls(String argument) throws IOException {
+        SinkTls tls = options.tls();
+        if (!tls.offersStartTls() || overTls()) {
+            if (overTls()) {
+                reply(503, "5.5.1", "TLS already active");
+            } else if (options.ehloKeywords().contains("STARTTLS")) {
+                reply(454, "4.7.0", "TLS not available");
+            } else {
+                reply(500, "5.5.2", "command not recognized");
+            }
+            return true;
+        }
+        if (!argument.isEmpty()) {
+            reply(501, "5.5.4", "STARTTLS takes no argument");
+            return true;
+        }
+        reply(220, "2.0.0", "Ready to start TLS");
+        out.flush();
+        if (tls.mode() == SinkTls.Mode.BROKEN_STARTTLS) {
+            // wait for the client's first handshake bytes, so that its handshake is what fails
+            if (socket.getInputStream().read(new byte[512]) > 0) {
+                write("this is not a TLS handshake");
+                out.flush();
+            }
+            return false;
+        }
+        SSLSocket secured = (SSLSocket) tls.context().getSocketFactory()
+                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        secured.setUseClientMode(false);
+        secured.startHandshake();
+        socket = secured;
+        out = new BufferedOutputStream(secured.getOutputStream(), 8192);
+        in = new LineReader(secured.getInputStream(), 65_536, out::flush);
+        helo = "";
+        greeted = false;
+        resetTransaction();
+        return true;
+    }
+
+    private boolean overTls() {
+        return socket instanceof SSLSocket;
     }
 
     private void mail(String argument) throws IOException {
@@ -202,7 +265,9 @@ final class SinkSession implements Runnable {
         Instant receivedAt = Instant.now();
         ReceivedMessage message = new ReceivedMessage(helo, mailFrom, rcptTo,
                 content == null ? new byte[0] : content.toByteArray(), size,
-                HexFormat.of().formatHex(digest.digest()), receivedAt, number);
+                HexFormat.of().formatHex(digest.digest()), receivedAt, number,
+                overTls() ? ((SSLSocket) socket).getSession().getProtocol() : "",
+                overTls() ? ((SSLSocket) socket).getSession().getCipherSuite() : "");
         resetTransaction();
         Optional<ScriptedReply> failure = script.takeFailure();
         if (failure.isPresent()) {
