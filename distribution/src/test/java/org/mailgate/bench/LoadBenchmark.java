@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.smtp.RecordingSmtpSink;
 import org.mailgate.testkit.smtp.SinkOptions;
 import org.mailgate.testkit.smtp.SmtpDialogue;
@@ -21,16 +22,22 @@ import org.mailgate.testkit.smtp.SmtpReply;
 
 /**
  * Load tool: starts the packaged gateway ({@code distribution/target/mailgate/bin/mailgate}) on a
- * throw-away configuration whose RemoteDelivery sends everything to a recording sink, sends messages
- * over parallel SMTP connections, and prints the time to the first 220 banner, the accept rate, the
- * end-to-end rate (until the sink has every message) and the gateway's resident memory.
+ * throw-away configuration whose RemoteDelivery finds MX hosts through a loopback DNS server, all of
+ * them a recording sink, sends messages over parallel SMTP connections, and prints the time to the
+ * first 220 banner, the accept rate, the end-to-end rate (until the sink has every message) and the
+ * gateway's resident memory. A second run sends each message to 5 recipients in each of 5 domains.
  *
  * <pre>
- * ./mvnw -B -Pbench verify                       # 20,000 x 4 KiB over 20 connections
- * ./mvnw -B -Pbench verify -Dbench.messages=50000 -Dbench.connections=40 -Dbench.size=1024
+ * ./mvnw -B -Pbench verify                       # 20,000 x 4 KiB over 20 connections, then 4,000 x 25 recipients
+ * ./mvnw -B -Pbench verify -Dbench.messages=50000 -Dbench.connections=40 -Dbench.size=1024 -Dbench.fanout.messages=8000
  * </pre>
  */
 public final class LoadBenchmark {
+
+    static final List<String> FANOUT_DOMAINS = List.of("d1.example", "d2.example", "d3.example", "d4.example",
+            "d5.example");
+    static final List<String> FANOUT_RECIPIENTS = FANOUT_DOMAINS.stream()
+            .flatMap(d -> java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(i -> "user" + i + "@" + d)).toList();
 
     private LoadBenchmark() {
     }
@@ -42,9 +49,15 @@ public final class LoadBenchmark {
         int size = Integer.getInteger("bench.size", 4096);
         Path work = Files.createTempDirectory("mailgate-bench");
 
-        try (RecordingSmtpSink sink = RecordingSmtpSink.start(SinkOptions.defaults().withRecordContent(false))) {
+        int fanoutMessages = Integer.getInteger("bench.fanout.messages", 4_000);
+        try (RecordingSmtpSink sink = RecordingSmtpSink.start(SinkOptions.defaults().withRecordContent(false));
+             LoopbackDnsServer dns = LoopbackDnsServer.start()) {
+            dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+            for (String domain : FANOUT_DOMAINS) {
+                dns.mx(domain, 10, "mx." + domain).a("mx." + domain, "127.0.0.1");
+            }
             int smtpPort = freePort();
-            Path conf = writeConf(work.resolve("conf"), smtpPort, sink.port());
+            Path conf = writeConf(work.resolve("conf"), smtpPort, sink.port(), dns.hostAndPort());
             // First start on an empty var/: the JVM also records its class-data archive. Second start: as
             // every later start of an installed gateway.
             List<String> output = new ArrayList<>();
@@ -74,6 +87,25 @@ public final class LoadBenchmark {
             long accepted = System.nanoTime();
             sink.awaitMessages(messages - refused.get(), Duration.ofMinutes(10));
             long delivered = System.nanoTime();
+
+            // Fan-out: each message to 5 recipients in each of 5 domains, so 5 SMTP transactions out.
+            byte[] fanoutMessage = message(size);
+            AtomicInteger fanoutNext = new AtomicInteger();
+            AtomicInteger fanoutRefused = new AtomicInteger();
+            int before = sink.messageCount();
+            long fanoutStart = System.nanoTime();
+            List<Thread> fanoutClients = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                fanoutClients.add(Thread.ofPlatform().start(() -> send(smtp, fanoutMessages, fanoutNext, fanoutRefused,
+                        fanoutMessage, FANOUT_RECIPIENTS)));
+            }
+            for (Thread client : fanoutClients) {
+                client.join();
+            }
+            long fanoutAccepted = System.nanoTime();
+            int transactions = (fanoutMessages - fanoutRefused.get()) * FANOUT_DOMAINS.size();
+            sink.awaitMessages(before + transactions, Duration.ofMinutes(10));
+            long fanoutDelivered = System.nanoTime();
             sampler.interrupt();
             long hwm = peakRssKb(gateway.pid());
 
@@ -90,6 +122,16 @@ public final class LoadBenchmark {
                     (messages - refused.get()) / acceptSeconds, acceptSeconds, refused.get());
             System.out.printf(Locale.ROOT, "  delivered to sink    %8.0f msg/s  (%.2f s from first MAIL to last delivery)%n",
                     (messages - refused.get()) / endToEndSeconds, endToEndSeconds);
+            double fanoutAcceptSeconds = (fanoutAccepted - fanoutStart) / 1e9;
+            double fanoutSeconds = (fanoutDelivered - fanoutStart) / 1e9;
+            System.out.printf(Locale.ROOT, "  fan-out: %d messages, each to %d recipients in %d domains (MX lookups)%n",
+                    fanoutMessages, FANOUT_RECIPIENTS.size(), FANOUT_DOMAINS.size());
+            System.out.printf(Locale.ROOT, "    accepted (250)     %8.0f msg/s  (%.2f s, %d refused)%n",
+                    (fanoutMessages - fanoutRefused.get()) / fanoutAcceptSeconds, fanoutAcceptSeconds,
+                    fanoutRefused.get());
+            System.out.printf(Locale.ROOT, "    delivered          %8.0f msg/s end to end, %.0f SMTP transactions/s, "
+                    + "%.0f recipients/s%n", (fanoutMessages - fanoutRefused.get()) / fanoutSeconds,
+                    transactions / fanoutSeconds, transactions * 5 / fanoutSeconds);
             System.out.printf(Locale.ROOT, "  gateway RSS          %6d MB at start, %d MB peak sampled, %d MB high-water%n",
                     rssBefore / 1024, peakRss.get() / 1024, hwm / 1024);
             System.out.printf(Locale.ROOT, "  exit code on SIGTERM %d%n", exit);
@@ -154,17 +196,28 @@ public final class LoadBenchmark {
         }
     }
 
-    /** Sends as an MTA does: MAIL, RCPT and DATA pipelined (RFC 2920), then the content. */
     private static void send(InetSocketAddress smtp, int total, AtomicInteger next, AtomicInteger refused,
                              byte[] message) {
+        send(smtp, total, next, refused, message, List.of("rcpt@remote.example"));
+    }
+
+    /** Sends as an MTA does: MAIL, every RCPT and DATA pipelined (RFC 2920), then the content. */
+    private static void send(InetSocketAddress smtp, int total, AtomicInteger next, AtomicInteger refused,
+                             byte[] message, List<String> recipients) {
+        StringBuilder envelope = new StringBuilder("MAIL FROM:<sender@bench.example>\r\n");
+        recipients.forEach(r -> envelope.append("RCPT TO:<").append(r).append(">\r\n"));
+        String commands = envelope.append("DATA\r\n").toString();
         try (SmtpDialogue client = SmtpDialogue.connect(smtp)) {
             client.expect(220);
             if (!client.ehlo("bench.example").hasKeyword("PIPELINING")) {
                 throw new IllegalStateException("the gateway does not offer PIPELINING");
             }
             while (next.getAndIncrement() < total) {
-                client.sendRaw("MAIL FROM:<sender@bench.example>\r\nRCPT TO:<rcpt@remote.example>\r\nDATA\r\n");
-                boolean accepted = client.read().code() == 250 & client.read().code() == 250;
+                client.sendRaw(commands);
+                boolean accepted = true;
+                for (int reply = 0; reply <= recipients.size(); reply++) {
+                    accepted &= client.read().code() == 250;
+                }
                 if (client.read().code() != 354 || !accepted) {
                     refused.incrementAndGet();
                     client.command("RSET");
@@ -219,7 +272,7 @@ public final class LoadBenchmark {
         return 0;
     }
 
-    private static Path writeConf(Path conf, int smtpPort, int sinkPort) throws IOException {
+    private static Path writeConf(Path conf, int smtpPort, int sinkPort, String dnsServer) throws IOException {
         Files.createDirectories(conf);
         Files.writeString(conf.resolve("smtpserver.xml"), """
                 <smtpservers>
@@ -235,8 +288,8 @@ public final class LoadBenchmark {
                 <domainlist><domainnames><domainname>bench.test</domainname></domainnames></domainlist>
                 """);
         Files.writeString(conf.resolve("dnsservice.xml"), """
-                <dnsservice><servers><server>127.0.0.1</server></servers><autodiscover>false</autodiscover></dnsservice>
-                """);
+                <dnsservice><servers><server>%s</server></servers><autodiscover>false</autodiscover></dnsservice>
+                """.formatted(dnsServer));
         Files.writeString(conf.resolve("logback.xml"), """
                 <configuration>
                   <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
@@ -256,7 +309,7 @@ public final class LoadBenchmark {
                     <processor state="transport">
                       <mailet match="All" class="RemoveMimeHeader"><name>bcc</name></mailet>
                       <mailet match="All" class="RemoteDelivery">
-                        <gateway>127.0.0.1:%d</gateway>
+                        <mxPort>%d</mxPort>
                         <deliveryThreads>20</deliveryThreads>
                       </mailet>
                     </processor>
