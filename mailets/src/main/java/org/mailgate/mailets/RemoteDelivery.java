@@ -33,7 +33,9 @@ import org.mailgate.api.net.HostAndPort;
  * answer), {@code onSuccess} (where a copy of delivered mail goes; default nowhere), {@code sendpartial} (only {@code true}: a message is always delivered to the
  * recipients a server accepts), {@code maxAge} (Mailgate's: how long a message may wait before temporary
  * failures are final, default {@code 5 days}), {@code delayWarning} (Mailgate's: after how long the sender
- * is told, once, that delivery is delayed; default never), {@code debug} (ignored: logging is set in logback.xml). Mailgate adds
+ * is told, once, that delivery is delayed; default never), {@code maxDnsProblemRetries} (after how many
+ * failed attempts a temporary DNS problem of a destination is final; default: retried like any temporary
+ * failure, where James makes it final at once), {@code debug} (ignored: logging is set in logback.xml). Mailgate adds
  * {@code mxPort} (default 25): the port MX hosts are reached on, for sites behind a port-forwarding
  * relay, and for tests.
  *
@@ -48,15 +50,15 @@ public final class RemoteDelivery extends GenericMailet {
 
     private static final Set<String> PARAMETERS = Set.of("outgoingQueue", "delayTime", "maxRetries",
             "deliveryThreads", "timeout", "connectiontimeout", "gateway", "gatewayPort", "heloName",
-            "bounceProcessor", "onSuccess", "sendpartial", "debug", "mxPort", "maxAge", "delayWarning", "startTLS",
-            "sslEnable", "verifyServerIdentity", "sslTrustAllCerts", "tlsPolicy", "trustStore", "trustStorePassword");
+            "bounceProcessor", "onSuccess", "sendpartial", "debug", "mxPort", "maxAge", "delayWarning",
+            "maxDnsProblemRetries", "startTLS", "sslEnable", "verifyServerIdentity", "sslTrustAllCerts", "tlsPolicy",
+            "trustStore", "trustStorePassword");
     /** James parameters of features this version does not have yet: refused rather than ignored. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
             Map.entry("gatewayUsername", "gateway authentication"),
             Map.entry("gatewayPassword", "gateway authentication"),
             Map.entry("bind", "binding outgoing connections to an address"),
             Map.entry("loadBalancing", "gateway load balancing"),
-            Map.entry("maxDnsProblemRetries", "DNS problem retries"),
             Map.entry("usePriority", "priorities"));
 
     private final OutgoingQueues queues;
@@ -91,6 +93,9 @@ public final class RemoteDelivery extends GenericMailet {
         }
         retries = retries.withLimits(duration(p, "maxAge").orElse(RetrySchedule.DEFAULT_MAX_AGE),
                 duration(p, "delayWarning"));
+        if (p.get("maxDnsProblemRetries").isPresent()) {
+            retries = retries.withDnsProblemRetries((int) p.number("maxDnsProblemRetries", 0, 1000, 0));
+        }
         TlsSettings tls = RemoteDeliveryTls.read(p, getMailetContext());
         int gatewayPort = (int) p.number("gatewayPort", 1, 65535, tls.sslEnable() ? 465 : 25);
         List<HostAndPort> gateways = new ArrayList<>();

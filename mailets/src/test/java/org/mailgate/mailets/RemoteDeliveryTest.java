@@ -81,6 +81,7 @@ class RemoteDeliveryTest {
         assertThat(settings.successProcessor()).isEmpty();
         assertThat(settings.retries().maxAge()).isEqualTo(Duration.ofDays(5));
         assertThat(settings.retries().delayWarning()).isEmpty();
+        assertThat(settings.retries().maxDnsProblemRetries()).isEmpty();
         assertThat(settings.maxDeliveries()).isEqualTo(20);
         assertThat(settings.mxPort()).isEqualTo(25);
         assertThat(queues.settings("outgoing")).contains(settings);
@@ -94,6 +95,7 @@ class RemoteDeliveryTest {
                 .param("heloName", "gw.corp.example").param("connectiontimeout", "1500")
                 .param("timeout", "2500").param("bounceProcessor", "bounces").param("onSuccess", "sent")
                 .param("deliveryThreads", "3").param("maxAge", "3 days").param("delayWarning", "4 hours")
+                .param("maxDnsProblemRetries", "2")
                 .param("sendpartial", "true").param("mxPort", "2526")).settings();
 
         assertThat(settings.queueName()).isEqualTo("relay");
@@ -109,6 +111,7 @@ class RemoteDeliveryTest {
         assertThat(settings.successProcessor()).contains("sent");
         assertThat(settings.retries().maxAge()).isEqualTo(Duration.ofDays(3));
         assertThat(settings.retries().delayWarning()).contains(Duration.ofHours(4));
+        assertThat(settings.retries().maxDnsProblemRetries()).contains(2);
         assertThat(settings.maxDeliveries()).isEqualTo(3);
         assertThat(settings.mxPort()).isEqualTo(2526);
     }

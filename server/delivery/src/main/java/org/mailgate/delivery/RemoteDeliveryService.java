@@ -146,9 +146,14 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         try {
             targets = router.targets(domain, settings);
         } catch (RouteException e) {
-            return recipients.stream().map(r -> e.isPermanent()
-                    ? RecipientResult.permanent(r, "none", e.getMessage())
-                    : RecipientResult.temporary(r, "none", e.getMessage())).toList();
+            boolean gaveUpOnDns = !e.isPermanent() && settings.retries().maxDnsProblemRetries()
+                    .filter(n -> mail.failedAttempts() >= n).isPresent();
+            String reason = gaveUpOnDns ? e.getMessage() + " (a DNS problem after "
+                    + mail.failedAttempts() + " retries; maxDnsProblemRetries is "
+                    + settings.retries().maxDnsProblemRetries().get() + ")" : e.getMessage();
+            return recipients.stream().map(r -> e.isPermanent() || gaveUpOnDns
+                    ? RecipientResult.permanent(r, "none", reason)
+                    : RecipientResult.temporary(r, "none", reason)).toList();
         }
         String lastProblem = "no target";
         String lastRelay = "none";

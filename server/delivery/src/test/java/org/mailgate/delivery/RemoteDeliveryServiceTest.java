@@ -251,6 +251,21 @@ class RemoteDeliveryServiceTest {
     }
 
     @Test
+    void withMaxDnsProblemRetriesADnsProblemBecomesFinalAfterThatManyAttempts() {
+        dns.failing("flaky.example");
+        DeliverySettings s = settings(List.of(), 5);
+        DeliverySettings strict = new DeliverySettings(s.queueName(), s.retries().withDnsProblemRetries(2),
+                s.gateways(), s.heloName(), s.connectTimeout(), s.readTimeout(), s.failedProcessor(),
+                s.successProcessor(), s.maxDeliveries(), s.mxPort(), s.tls());
+
+        assertThat(deliver(entry(1, 1, "bob@flaky.example"), strict).deferred()).hasSize(1);
+        AttemptOutcome outcome = deliver(entry(2, 2, "bob@flaky.example"), strict);
+        assertThat(outcome.deferred()).isEmpty();
+        assertThat(outcome.failure().recipients()).hasSize(1);
+        assertThat(outcome.failure().reason()).contains("SERVFAIL").contains("maxDnsProblemRetries is 2");
+    }
+
+    @Test
     void withoutMxTheDomainItselfIsTheHost() {
         dns.a("plain.example", "127.0.0.1");
         AttemptOutcome outcome = deliver(entry(0, "bob@plain.example"), settings(List.of(), 5));

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * in milliseconds; the number of retries is the larger of {@code maxRetries} and the number of delays
  * listed; once the list is used up its last delay repeats.
  */
-public record RetrySchedule(List<Duration> delays, int maxRetries, Duration maxAge, Optional<Duration> delayWarning) {
+public record RetrySchedule(List<Duration> delays, int maxRetries, Duration maxAge, Optional<Duration> delayWarning,
+                            Optional<Integer> maxDnsProblemRetries) {
 
     /** How long a message may wait for delivery by default before temporary failures are final (as Postfix). */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(5);
@@ -33,11 +34,23 @@ public record RetrySchedule(List<Duration> delays, int maxRetries, Duration maxA
         if (delayWarning.filter(w -> w.isNegative() || w.isZero()).isPresent()) {
             throw new IllegalArgumentException("the delay warning time must be positive");
         }
+        if (maxDnsProblemRetries.filter(n -> n < 0).isPresent()) {
+            throw new IllegalArgumentException("maxDnsProblemRetries must not be negative");
+        }
     }
 
     /** The same schedule with an age limit ({@code maxAge}) and a delay warning time ({@code delayWarning}). */
     public RetrySchedule withLimits(Duration newMaxAge, Optional<Duration> newDelayWarning) {
-        return new RetrySchedule(delays, maxRetries, newMaxAge, newDelayWarning);
+        return new RetrySchedule(delays, maxRetries, newMaxAge, newDelayWarning, maxDnsProblemRetries);
+    }
+
+    /**
+     * The same schedule where a temporary DNS problem (timeout, SERVFAIL) of a destination becomes
+     * permanent once the mail has failed {@code retries} times (James's {@code maxDnsProblemRetries});
+     * without it, DNS problems are retried like any temporary failure.
+     */
+    public RetrySchedule withDnsProblemRetries(int retries) {
+        return new RetrySchedule(delays, maxRetries, maxAge, delayWarning, Optional.of(retries));
     }
 
     /**
@@ -76,7 +89,7 @@ public record RetrySchedule(List<Duration> delays, int maxRetries, Duration maxA
                 delays.add(delay);
             }
         }
-        return new RetrySchedule(delays, maxRetries, DEFAULT_MAX_AGE, Optional.empty());
+        return new RetrySchedule(delays, maxRetries, DEFAULT_MAX_AGE, Optional.empty(), Optional.empty());
     }
 
     private static Duration unit(String unit, String entry) {
