@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.mailgate.api.delivery.DeliverySettings;
+import org.mailgate.api.delivery.GatewayCredentials;
 import org.mailgate.api.delivery.OutgoingQueue;
 import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.RetrySchedule;
@@ -27,7 +28,8 @@ import org.mailgate.api.net.HostAndPort;
  * {@code delayTime} (default {@code 5000, 100000, 500000}), {@code maxRetries} (default 5),
  * {@code deliveryThreads} (default 20), {@code timeout} and {@code connectiontimeout} (milliseconds,
  * defaults 180000 and 60000), {@code gateway} (comma-separated {@code host[:port]}), {@code gatewayPort}
- * (default 25), {@code heloName}, {@code bounceProcessor} (where undeliverable mail goes, with James's
+ * (default 25), {@code gatewayUsername} and {@code gatewayPassword} (SMTP AUTH PLAIN or LOGIN to the
+ * gateway, only ever over TLS), {@code heloName}, {@code bounceProcessor} (where undeliverable mail goes, with James's
  * {@code delivery-error}, {@code delivery-error-code} and {@code is-delivery-permanent-error} attributes;
  * without it the sender gets an RFC 3464 report listing each failed recipient with the remote server's
  * answer), {@code onSuccess} (where a copy of delivered mail goes; default nowhere), {@code sendpartial} (only {@code true}: a message is always delivered to the
@@ -51,12 +53,10 @@ public final class RemoteDelivery extends GenericMailet {
     private static final Set<String> PARAMETERS = Set.of("outgoingQueue", "delayTime", "maxRetries",
             "deliveryThreads", "timeout", "connectiontimeout", "gateway", "gatewayPort", "heloName",
             "bounceProcessor", "onSuccess", "sendpartial", "debug", "mxPort", "maxAge", "delayWarning",
-            "maxDnsProblemRetries", "startTLS", "sslEnable", "verifyServerIdentity", "sslTrustAllCerts", "tlsPolicy",
+            "maxDnsProblemRetries", "gatewayUsername", "gatewayPassword", "startTLS", "sslEnable", "verifyServerIdentity", "sslTrustAllCerts", "tlsPolicy",
             "trustStore", "trustStorePassword");
     /** James parameters of features this version does not have yet: refused rather than ignored. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry("gatewayUsername", "gateway authentication"),
-            Map.entry("gatewayPassword", "gateway authentication"),
             Map.entry("bind", "binding outgoing connections to an address"),
             Map.entry("loadBalancing", "gateway load balancing"),
             Map.entry("usePriority", "priorities"));
@@ -130,12 +130,30 @@ public final class RemoteDelivery extends GenericMailet {
                 p.get("bounceProcessor").map(String::trim).filter(v -> !v.isEmpty()),
                 p.get("onSuccess").map(String::trim).filter(v -> !v.isEmpty()),
                 (int) p.number("deliveryThreads", 1, 10_000, 20),
-                (int) p.number("mxPort", 1, 65535, 25), tls);
+                (int) p.number("mxPort", 1, 65535, 25), tls, gatewayLogin(p, gateways));
         try {
             queue = queues.declare(settings);
         } catch (IllegalStateException e) {
             throw new MessagingException(e.getMessage());
         }
+    }
+
+    /** James's gatewayUsername and gatewayPassword: both or neither, and only with a gateway. */
+    private static Optional<GatewayCredentials> gatewayLogin(MailetParameters p, List<HostAndPort> gateways)
+            throws MessagingException {
+        Optional<String> user = p.get("gatewayUsername").map(String::trim).filter(u -> !u.isEmpty());
+        Optional<String> password = p.get("gatewayPassword");
+        if (user.isEmpty() && password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (user.isEmpty() || password.isEmpty()) {
+            throw new MessagingException("parameters gatewayUsername and gatewayPassword go together; "
+                    + (user.isEmpty() ? "gatewayUsername" : "gatewayPassword") + " is missing");
+        }
+        if (gateways.isEmpty()) {
+            throw new MessagingException("parameter gatewayUsername is set but gateway is not");
+        }
+        return Optional.of(new GatewayCredentials(user.get(), password.get()));
     }
 
     private static Optional<Duration> duration(MailetParameters p, String name) throws MessagingException {

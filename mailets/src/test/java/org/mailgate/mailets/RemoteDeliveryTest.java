@@ -170,8 +170,23 @@ class RemoteDeliveryTest {
         assertThatThrownBy(() -> init(config().param("bind", "192.0.2.1")))
                 .isInstanceOf(MessagingException.class).hasMessageContaining("bind")
                 .hasMessageContaining("does not offer yet");
-        assertThatThrownBy(() -> init(config().param("gatewayUsername", "u")))
-                .isInstanceOf(MessagingException.class).hasMessageContaining("gatewayUsername");
+        assertThatThrownBy(() -> init(config().param("loadBalancing", "false")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("loadBalancing");
+    }
+
+    @Test
+    void aGatewayLoginNeedsBothPartsAndAGateway() throws Exception {
+        DeliverySettings settings = init(config().param("gateway", "smtp.provider.example:587")
+                .param("gatewayUsername", "relay").param("gatewayPassword", "secret")).settings();
+        assertThat(settings.gatewayLogin()).map(org.mailgate.api.delivery.GatewayCredentials::username).contains("relay");
+        assertThat(settings.gatewayLogin().orElseThrow().toString()).doesNotContain("secret");
+
+        assertThatThrownBy(() -> init(config().param("outgoingQueue", "q2").param("gateway", "smtp.provider.example")
+                .param("gatewayUsername", "relay")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("gatewayPassword is missing");
+        assertThatThrownBy(() -> init(config().param("outgoingQueue", "q3").param("gatewayUsername", "relay")
+                .param("gatewayPassword", "secret")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("gateway is not");
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.mailgate.delivery.smtp.ConnectionCache;
 import org.mailgate.delivery.smtp.Envelope;
 import org.mailgate.delivery.smtp.SmtpConnection;
 import org.mailgate.delivery.smtp.SmtpConnector;
+import org.mailgate.delivery.smtp.SmtpLogin;
 import org.mailgate.delivery.smtp.SmtpTransaction;
 import org.mailgate.delivery.smtp.StaleConnectionException;
 import org.mailgate.delivery.smtp.TransactionResult;
@@ -243,6 +244,10 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         }
         SmtpConnector.Opened opened = connector.open(target.host(), target.address(), target.describe(), policy,
                 settings.connectTimeout(), settings.readTimeout(), heloName, open);
+        if (opened.refusal() == null && settings.gatewayLogin().isPresent()) {
+            return new Session(opened.connection(), 0,
+                    SmtpLogin.login(opened.connection(), settings.gatewayLogin().get()).orElse(null));
+        }
         return new Session(opened.connection(), 0, opened.refusal());
     }
 

@@ -401,4 +401,39 @@ class OutboundTlsTest {
                 .containsExactly("a@plain.example 1 false", "b@secure.example 2 true", "c@plain.example 1 false",
                         "d@secure.example 2 true");
     }
+
+    // ------------------------------------------------------------------ gateway login
+
+    DeliverySettings withLogin(DeliverySettings s, String user, String password) {
+        return new DeliverySettings(s.queueName(), s.retries(), s.gateways(), s.heloName(), s.connectTimeout(),
+                s.readTimeout(), s.failedProcessor(), s.successProcessor(), s.maxDeliveries(), s.mxPort(), s.tls(),
+                Optional.of(new org.mailgate.api.delivery.GatewayCredentials(user, password)));
+    }
+
+    @Test
+    void aGatewayLoginIsMadeOverTlsWithAuthPlain() {
+        RecordingSmtpSink sink = sink(SinkOptions.builder().tls(SinkTls.startTls(certificate.serverContext()))
+                .ehloKeywords("PIPELINING", "8BITMIME", "AUTH PLAIN LOGIN").build());
+        List<HostAndPort> gateway = List.of(new HostAndPort("127.0.0.1", sink.port()));
+
+        assertDelivered(deliver(withLogin(settings(gateway, 25, tls(true, "")), "relay-user", "s3cret pass"),
+                "bob@far.example"));
+
+        assertThat(sink.logins()).containsExactly("relay-user:s3cret pass");
+        assertThat(sink.awaitMessage(WAIT).overTls()).isTrue();
+    }
+
+    @Test
+    void noPasswordIsSentOverAPlainConnection() {
+        RecordingSmtpSink sink = sink(SinkOptions.builder().ehloKeywords("PIPELINING", "AUTH PLAIN LOGIN").build());
+        List<HostAndPort> gateway = List.of(new HostAndPort("127.0.0.1", sink.port()));
+
+        AttemptOutcome outcome = deliver(withLogin(settings(gateway, 25, tls(true, "")), "relay-user", "secret"),
+                "bob@far.example");
+
+        assertThat(outcome.deferred()).hasSize(1);
+        assertThat(outcome.deferReason()).contains("needs TLS").doesNotContain("secret");
+        assertThat(sink.logins()).isEmpty();
+        assertThat(sink.messageCount()).isZero();
+    }
 }

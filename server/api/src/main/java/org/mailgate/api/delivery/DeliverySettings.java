@@ -22,11 +22,22 @@ import org.mailgate.api.net.HostAndPort;
  * @param maxDeliveries    {@code deliveryThreads}: deliveries of this queue under way at once
  * @param mxPort           the port of MX hosts: 25, except behind port-forwarding relays and in tests
  * @param tls              outbound TLS: {@code startTLS}, {@code sslEnable}, {@code tlsPolicy}...
+ * @param gatewayLogin     the account gateways are logged in to ({@code gatewayUsername}, {@code gatewayPassword})
  */
 public record DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                                Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
                                Optional<String> failedProcessor, Optional<String> successProcessor,
-                               int maxDeliveries, int mxPort, TlsSettings tls) {
+                               int maxDeliveries, int mxPort, TlsSettings tls,
+                               Optional<GatewayCredentials> gatewayLogin) {
+
+    /** Settings without a gateway login. */
+    public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
+                            Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
+                            Optional<String> failedProcessor, Optional<String> successProcessor, int maxDeliveries,
+                            int mxPort, TlsSettings tls) {
+        this(queueName, retries, gateways, heloName, connectTimeout, readTimeout, failedProcessor, successProcessor,
+                maxDeliveries, mxPort, tls, Optional.empty());
+    }
 
     /** Settings with the {@linkplain TlsSettings#DEFAULTS default TLS}: opportunistic STARTTLS. */
     public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
@@ -51,5 +62,9 @@ public record DeliverySettings(String queueName, RetrySchedule retries, List<Hos
             throw new IllegalArgumentException("mxPort out of range: " + mxPort);
         }
         Objects.requireNonNull(tls);
+        Objects.requireNonNull(gatewayLogin);
+        if (gatewayLogin.isPresent() && gateways.isEmpty()) {
+            throw new IllegalArgumentException("a gateway login needs a gateway");
+        }
     }
 }

@@ -34,6 +34,8 @@ public final class SmtpConnection implements AutoCloseable {
     private OutputStream out;
     private final String peer;
     private final Set<String> extensions = new HashSet<>();
+    /** The parameters of each extension offered, e.g. AUTH: PLAIN, LOGIN. */
+    private final java.util.Map<String, List<String>> parameters = new java.util.HashMap<>();
     private Optional<TlsSession> tls = Optional.empty();
     private String plainReason = "not offered";
 
@@ -101,6 +103,7 @@ public final class SmtpConnection implements AutoCloseable {
         out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
         tls = Optional.of(secured.session());
         extensions.clear();
+        parameters.clear();
     }
 
     /** Queues a command line; it goes out with the next {@link #read()}. */
@@ -137,11 +140,15 @@ public final class SmtpConnection implements AutoCloseable {
     /** EHLO, and HELO if the server does not know EHLO; remembers the extensions offered. */
     public SmtpReply hello(String name) throws IOException {
         extensions.clear();
+        parameters.clear();
         SmtpReply reply = command("EHLO " + name);
         if (reply.isPositive()) {
             for (int i = 1; i < reply.lines().size(); i++) {
-                String keyword = reply.lines().get(i).split(" ", 2)[0].toUpperCase(Locale.ROOT);
+                String[] words = reply.lines().get(i).trim().split("\\s+");
+                String keyword = words[0].toUpperCase(Locale.ROOT);
                 extensions.add(keyword);
+                parameters.put(keyword, List.of(words).subList(1, words.length).stream()
+                        .map(w -> w.toUpperCase(Locale.ROOT)).toList());
             }
             return reply;
         }
@@ -153,6 +160,11 @@ public final class SmtpConnection implements AutoCloseable {
 
     public boolean supports(String extension) {
         return extensions.contains(extension.toUpperCase(Locale.ROOT));
+    }
+
+    /** The parameters the server gave with {@code extension} in its EHLO reply (upper case); none if not offered. */
+    public List<String> parameters(String extension) {
+        return parameters.getOrDefault(extension.toUpperCase(Locale.ROOT), List.of());
     }
 
     /** Writes message content with dot-stuffing and the terminating dot; then reads the final reply. */

@@ -13,6 +13,7 @@ final class MessageLog {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<ReceivedMessage> messages = new ArrayList<>();
+    private final List<String> logins = new ArrayList<>();
     private int rejected;
 
     void add(ReceivedMessage message) {
@@ -20,6 +21,25 @@ final class MessageLog {
         try {
             messages.add(message);
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void login(String account) {
+        lock.lock();
+        try {
+            logins.add(account);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<String> logins() {
+        lock.lock();
+        try {
+            return List.copyOf(logins);
         } finally {
             lock.unlock();
         }

@@ -118,6 +118,14 @@ public final class RecordingSmtpSink implements AutoCloseable {
         return log.snapshot();
     }
 
+    /**
+     * The logins clients made with AUTH PLAIN or LOGIN, as {@code user:password}, in order. The sink offers
+     * AUTH when its EHLO keywords include it (e.g. {@code AUTH PLAIN LOGIN}) and accepts every login.
+     */
+    public List<String> logins() {
+        return log.logins();
+    }
+
     /** How many messages were accepted (and recorded). */
     public int messageCount() {
         return log.size();

@@ -113,9 +113,50 @@ final class SinkSession implements Runnable {
             case "STARTTLS" -> {
                 return startTls(argument);
             }
+            case "AUTH" -> auth(argument);
             default -> reply(500, "5.5.2", "command not recognized");
         }
         return true;
+    }
+
+    /** AUTH PLAIN (with or without initial response) or LOGIN: records the login and accepts it. */
+    private void auth(String argument) throws IOException {
+        if (options.ehloKeywords().stream().noneMatch(k -> k.toUpperCase(Locale.ROOT).startsWith("AUTH"))) {
+            reply(502, "5.5.1", "AUTH not offered");
+            return;
+        }
+        String[] words = argument.split(" ", 2);
+        String mechanism = words[0].toUpperCase(Locale.ROOT);
+        if (mechanism.equals("PLAIN")) {
+            String response = words.length > 1 ? words[1] : challenge("");
+            String[] parts = decode(response).split("\0", -1);
+            if (parts.length != 3) {
+                reply(501, "5.5.2", "malformed PLAIN response");
+                return;
+            }
+            log.login(parts[1] + ":" + parts[2]);
+        } else if (mechanism.equals("LOGIN")) {
+            String user = decode(challenge("VXNlcm5hbWU6"));
+            String password = decode(challenge("UGFzc3dvcmQ6"));
+            log.login(user + ":" + password);
+        } else {
+            reply(504, "5.5.4", "mechanism not supported");
+            return;
+        }
+        reply(235, "2.7.0", "Authentication successful");
+    }
+
+    private String challenge(String text) throws IOException {
+        write("334 " + text);
+        out.flush();
+        if (in.readLine(line, MAX_COMMAND_LINE) != LineReader.Result.LINE) {
+            throw new IOException("client left during AUTH");
+        }
+        return line.text();
+    }
+
+    private static String decode(String base64) {
+        return new String(java.util.Base64.getDecoder().decode(base64.trim()), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void hello(String argument, boolean extended) throws IOException {
