@@ -60,14 +60,10 @@ public final class RecordingSmtpSink implements AutoCloseable {
     /** Guarded by {@link #lifecycle}; null when stopped. */
     private Thread acceptor;
 
-    private RecordingSmtpSink(SinkOptions options) {
+    private RecordingSmtpSink(SinkOptions options, InetAddress loopback) {
         this.options = options;
         this.port = options.port();
-        try {
-            this.loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.loopback = loopback;
     }
 
     /** Starts a sink with the {@linkplain SinkOptions#defaults() default options} on an ephemeral port. */
@@ -81,7 +77,26 @@ public final class RecordingSmtpSink implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public static RecordingSmtpSink start(SinkOptions options) {
-        RecordingSmtpSink sink = new RecordingSmtpSink(Objects.requireNonNull(options, "options"));
+        return start(options, "127.0.0.1");
+    }
+
+    /**
+     * Starts a sink on another address of 127.0.0.0/8, e.g. {@code 127.0.0.2}: several sinks can then share
+     * one port, as MX hosts all listening on port 25 do.
+     *
+     * @throws IllegalArgumentException if {@code loopbackAddress} is not in 127.0.0.0/8
+     */
+    public static RecordingSmtpSink start(SinkOptions options, String loopbackAddress) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(loopbackAddress);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not an address: " + loopbackAddress, e);
+        }
+        if (!(address instanceof java.net.Inet4Address) || address.getAddress()[0] != 127) {
+            throw new IllegalArgumentException("a sink listens on 127.0.0.0/8 only, not " + loopbackAddress);
+        }
+        RecordingSmtpSink sink = new RecordingSmtpSink(Objects.requireNonNull(options, "options"), address);
         sink.listen();
         return sink;
     }
@@ -91,7 +106,7 @@ public final class RecordingSmtpSink implements AutoCloseable {
         return port;
     }
 
-    /** 127.0.0.1 and {@link #port()}. */
+    /** Its address (127.0.0.1 unless started on another) and {@link #port()}. */
     public InetSocketAddress address() {
         return new InetSocketAddress(loopback, port);
     }
@@ -271,7 +286,7 @@ public final class RecordingSmtpSink implements AutoCloseable {
                     .start(() -> acceptLoop(socket));
             LOG.debug("sink listening on {}", socket.getLocalSocketAddress());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("cannot listen on " + loopback.getHostAddress() + ":" + port, e);
         } finally {
             lifecycle.unlock();
         }

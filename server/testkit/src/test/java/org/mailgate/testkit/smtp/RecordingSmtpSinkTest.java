@@ -349,4 +349,16 @@ class RecordingSmtpSinkTest {
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
+
+    @Test
+    void sinksOnOtherLoopbackAddressesShareOnePortButNeverLeaveLoopback() {
+        try (RecordingSmtpSink a = RecordingSmtpSink.start(SinkOptions.defaults(), "127.0.0.2");
+             RecordingSmtpSink b = RecordingSmtpSink.start(SinkOptions.builder().port(a.port()).build(), "127.0.0.3")) {
+            assertThat(b.port()).isEqualTo(a.port());
+            assertThat(a.address().getAddress().getHostAddress()).isEqualTo("127.0.0.2");
+            assertThat(b.address().getAddress().getHostAddress()).isEqualTo("127.0.0.3");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingSmtpSink.start(SinkOptions.defaults(), "192.0.2.1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("127.0.0.0/8");
+    }
 }

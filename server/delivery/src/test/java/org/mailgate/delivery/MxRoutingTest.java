@@ -1,0 +1,136 @@
+package org.mailgate.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.james.core.MaybeSender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mailgate.api.delivery.AttemptOutcome;
+import org.mailgate.api.delivery.DeliverySettings;
+import org.mailgate.api.delivery.OutgoingMail;
+import org.mailgate.api.delivery.RetrySchedule;
+import org.mailgate.api.mail.ByteArrayBodySource;
+import org.mailgate.api.mail.MessageParts;
+import org.mailgate.api.mail.QueueId;
+import org.mailgate.testkit.mailet.FakeMail;
+import org.mailgate.testkit.smtp.RecordingSmtpSink;
+import org.mailgate.testkit.smtp.SinkOptions;
+
+/**
+ * Several recording sinks playing different MX hosts, all on one port as MX hosts are, each on its own
+ * loopback address: MX preference, every address of an MX host before the next host, and a connection
+ * dropped in the middle of DATA (retried, delivered once).
+ */
+class MxRoutingTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final StaticDns dns = new StaticDns();
+    final RecordingStore store = new RecordingStore();
+    final List<RecordingSmtpSink> sinks = new ArrayList<>();
+    RemoteDeliveryService service;
+    int port;
+    long nextEntry = 1;
+
+    @BeforeEach
+    void start() {
+        service = new RemoteDeliveryService(store, store, dns, clock, DeliveryDefaults.of("gate.test",
+                FakeMail.address("postmaster@gate.test")));
+        // mx1 (preference 10) has two addresses, mx2 (preference 20) one
+        dns.mx("multi.example", 20, "mx2.multi.example").mx("multi.example", 10, "mx1.multi.example")
+                .a("mx1.multi.example", "127.0.0.2").a("mx1.multi.example", "127.0.0.3")
+                .a("mx2.multi.example", "127.0.0.4");
+        RecordingSmtpSink probe = RecordingSmtpSink.start(SinkOptions.defaults(), "127.0.0.5");
+        port = probe.port();
+        probe.close();
+    }
+
+    @AfterEach
+    void stop() {
+        service.stop();
+        sinks.forEach(RecordingSmtpSink::close);
+    }
+
+    RecordingSmtpSink sinkOn(String address) {
+        RecordingSmtpSink sink = RecordingSmtpSink.start(SinkOptions.builder().port(port).build(), address);
+        sinks.add(sink);
+        return sink;
+    }
+
+    AttemptOutcome deliver(int failedAttempts) {
+        long id = nextEntry++;
+        DeliverySettings settings = new DeliverySettings("outgoing", RetrySchedule.parse("1 minute", 5), List.of(),
+                Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(5), Optional.of("bounces"),
+                Optional.empty(), 4, port);
+        store.put(new OutgoingMail(id, new QueueId(id), "MAIL" + id, "outgoing",
+                MaybeSender.of(FakeMail.address("alice@example.org")), List.of(FakeMail.address("bob@multi.example")),
+                failedAttempts, NOW, new MessageParts("Subject: mx\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                new ByteArrayBodySource("hello\r\n".getBytes(StandardCharsets.US_ASCII))), false));
+        store.declare(settings);
+        service.deliver(id);
+        return store.outcomes.get(store.outcomes.size() - 1);
+    }
+
+    @Test
+    void theMostPreferredMxHostGetsTheMail() {
+        RecordingSmtpSink mx1 = sinkOn("127.0.0.2");
+        RecordingSmtpSink mx2 = sinkOn("127.0.0.4");
+
+        assertThat(deliver(0).deferred()).isEmpty();
+
+        assertThat(mx1.awaitMessage(Duration.ofSeconds(5)).rcptTo()).containsExactly("bob@multi.example");
+        assertThat(mx2.messageCount()).isZero();
+    }
+
+    @Test
+    void everyAddressOfAnMxHostIsTriedBeforeTheNextHost() {
+        RecordingSmtpSink secondAddress = sinkOn("127.0.0.3");
+        RecordingSmtpSink mx2 = sinkOn("127.0.0.4");
+
+        assertThat(deliver(0).deferred()).isEmpty();
+
+        assertThat(secondAddress.awaitMessage(Duration.ofSeconds(5)).rcptTo()).containsExactly("bob@multi.example");
+        assertThat(mx2.messageCount()).isZero();
+    }
+
+    @Test
+    void whenNoAddressOfTheFirstHostAnswersTheNextHostGetsTheMail() {
+        RecordingSmtpSink mx2 = sinkOn("127.0.0.4");
+
+        assertThat(deliver(0).deferred()).isEmpty();
+
+        assertThat(mx2.awaitMessage(Duration.ofSeconds(5)).rcptTo()).containsExactly("bob@multi.example");
+    }
+
+    @Test
+    void whenNoHostAnswersTheMailIsDeferred() {
+        AttemptOutcome outcome = deliver(0);
+
+        assertThat(outcome.deferred()).hasSize(1);
+        assertThat(outcome.deferReason()).contains("127.0.0.4");
+    }
+
+    @Test
+    void aConnectionDroppedDuringDataIsRetriedAndTheMailDeliveredOnce() {
+        RecordingSmtpSink mx1 = sinkOn("127.0.0.2");
+        mx1.dropConnectionDuringData(1);
+
+        AttemptOutcome first = deliver(0);
+        assertThat(first.deferred()).as("the message may not have arrived: try again later, not elsewhere")
+                .hasSize(1);
+        assertThat(mx1.messageCount()).isZero();
+
+        assertThat(deliver(1).deferred()).isEmpty();
+        assertThat(mx1.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
+        assertThat(mx1.messageCount()).isOne();
+    }
+}
