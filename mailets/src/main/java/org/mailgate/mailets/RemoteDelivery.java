@@ -2,6 +2,7 @@ package org.mailgate.mailets;
 
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.mailgate.api.delivery.RetrySchedule;
 import org.mailgate.api.delivery.TlsSettings;
 import org.mailgate.api.mailet.MailetParameters;
 import org.mailgate.api.net.HostAndPort;
+import org.mailgate.api.net.IpLiteral;
 
 /**
  * Hands the mail to a durable outgoing queue, from which the delivery stage sends it over SMTP to the
@@ -29,7 +31,8 @@ import org.mailgate.api.net.HostAndPort;
  * {@code deliveryThreads} (default 20), {@code timeout} and {@code connectiontimeout} (milliseconds,
  * defaults 180000 and 60000), {@code gateway} (comma-separated {@code host[:port]}), {@code gatewayPort}
  * (default 25), {@code gatewayUsername} and {@code gatewayPassword} (SMTP AUTH PLAIN or LOGIN to the
- * gateway, only ever over TLS), {@code heloName}, {@code bounceProcessor} (where undeliverable mail goes, with James's
+ * gateway, only ever over TLS), {@code loadBalancing} (default true: gateways in random order),
+ * {@code bind} (the local IP address outgoing connections come from), {@code heloName}, {@code bounceProcessor} (where undeliverable mail goes, with James's
  * {@code delivery-error}, {@code delivery-error-code} and {@code is-delivery-permanent-error} attributes;
  * without it the sender gets an RFC 3464 report listing each failed recipient with the remote server's
  * answer), {@code onSuccess} (where a copy of delivered mail goes; default nowhere), {@code sendpartial} (only {@code true}: a message is always delivered to the
@@ -53,12 +56,10 @@ public final class RemoteDelivery extends GenericMailet {
     private static final Set<String> PARAMETERS = Set.of("outgoingQueue", "delayTime", "maxRetries",
             "deliveryThreads", "timeout", "connectiontimeout", "gateway", "gatewayPort", "heloName",
             "bounceProcessor", "onSuccess", "sendpartial", "debug", "mxPort", "maxAge", "delayWarning",
-            "maxDnsProblemRetries", "gatewayUsername", "gatewayPassword", "startTLS", "sslEnable", "verifyServerIdentity", "sslTrustAllCerts", "tlsPolicy",
+            "maxDnsProblemRetries", "gatewayUsername", "gatewayPassword", "loadBalancing", "bind", "startTLS", "sslEnable", "verifyServerIdentity", "sslTrustAllCerts", "tlsPolicy",
             "trustStore", "trustStorePassword");
     /** James parameters of features this version does not have yet: refused rather than ignored. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry("bind", "binding outgoing connections to an address"),
-            Map.entry("loadBalancing", "gateway load balancing"),
             Map.entry("usePriority", "priorities"));
 
     private final OutgoingQueues queues;
@@ -130,12 +131,33 @@ public final class RemoteDelivery extends GenericMailet {
                 p.get("bounceProcessor").map(String::trim).filter(v -> !v.isEmpty()),
                 p.get("onSuccess").map(String::trim).filter(v -> !v.isEmpty()),
                 (int) p.number("deliveryThreads", 1, 10_000, 20),
-                (int) p.number("mxPort", 1, 65535, 25), tls, gatewayLogin(p, gateways));
+                (int) p.number("mxPort", 1, 65535, 25), tls, gatewayLogin(p, gateways),
+                p.bool("loadBalancing", true), bind(p));
         try {
             queue = queues.declare(settings);
         } catch (IllegalStateException e) {
             throw new MessagingException(e.getMessage());
         }
+    }
+
+    /** James's bind: an IP address of this machine that outgoing connections come from. */
+    private static Optional<InetAddress> bind(MailetParameters p) throws MessagingException {
+        Optional<String> text = p.get("bind").map(String::trim).filter(t -> !t.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<InetAddress> address = IpLiteral.parse(text.get());
+        if (address.isEmpty()) {
+            throw new MessagingException("parameter bind: '" + text.get() + "' is not an IP address");
+        }
+        try {
+            if (java.net.NetworkInterface.getByInetAddress(address.get()) == null) {
+                throw new MessagingException("parameter bind: " + text.get() + " is not an address of this machine");
+            }
+        } catch (java.net.SocketException e) {
+            throw new MessagingException("parameter bind: cannot check " + text.get() + ": " + e.getMessage());
+        }
+        return address;
     }
 
     /** James's gatewayUsername and gatewayPassword: both or neither, and only with a gateway. */

@@ -82,6 +82,8 @@ class RemoteDeliveryTest {
         assertThat(settings.retries().maxAge()).isEqualTo(Duration.ofDays(5));
         assertThat(settings.retries().delayWarning()).isEmpty();
         assertThat(settings.retries().maxDnsProblemRetries()).isEmpty();
+        assertThat(settings.loadBalancing()).isTrue();
+        assertThat(settings.bind()).isEmpty();
         assertThat(settings.maxDeliveries()).isEqualTo(20);
         assertThat(settings.mxPort()).isEqualTo(25);
         assertThat(queues.settings("outgoing")).contains(settings);
@@ -167,10 +169,24 @@ class RemoteDeliveryTest {
 
     @Test
     void refusesJamesParametersOfFeaturesNotOfferedRatherThanIgnoringThem() {
-        assertThatThrownBy(() -> init(config().param("bind", "192.0.2.1")))
-                .isInstanceOf(MessagingException.class).hasMessageContaining("bind")
+        assertThatThrownBy(() -> init(config().param("usePriority", "true")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("usePriority")
                 .hasMessageContaining("does not offer yet");
-        assertThatThrownBy(() -> init(config().param("loadBalancing", "false")))
+    }
+
+    @Test
+    void bindMustBeAnAddressOfThisMachineAndLoadBalancingABoolean() throws Exception {
+        DeliverySettings settings = init(config().param("bind", "127.0.0.1").param("loadBalancing", "false")
+                .param("gateway", "a.example, b.example")).settings();
+        assertThat(settings.bind()).map(java.net.InetAddress::getHostAddress).contains("127.0.0.1");
+        assertThat(settings.loadBalancing()).isFalse();
+
+        assertThatThrownBy(() -> init(config().param("outgoingQueue", "q2").param("bind", "192.0.2.1")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("bind")
+                .hasMessageContaining("not an address of this machine");
+        assertThatThrownBy(() -> init(config().param("outgoingQueue", "q3").param("bind", "mail.example")))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("not an IP address");
+        assertThatThrownBy(() -> init(config().param("outgoingQueue", "q4").param("loadBalancing", "sometimes")))
                 .isInstanceOf(MessagingException.class).hasMessageContaining("loadBalancing");
     }
 

@@ -243,7 +243,8 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
             return new Session(cached.get().connection(), cached.get().messages(), null);
         }
         SmtpConnector.Opened opened = connector.open(target.host(), target.address(), target.describe(), policy,
-                settings.connectTimeout(), settings.readTimeout(), heloName, open);
+                new SmtpConnector.Dialing(settings.connectTimeout(), settings.readTimeout(), settings.bind()), heloName,
+                open);
         if (opened.refusal() == null && settings.gatewayLogin().isPresent()) {
             return new Session(opened.connection(), 0,
                     SmtpLogin.login(opened.connection(), settings.gatewayLogin().get()).orElse(null));

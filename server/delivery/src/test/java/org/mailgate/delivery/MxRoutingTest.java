@@ -133,4 +133,66 @@ class MxRoutingTest {
         assertThat(mx1.awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
         assertThat(mx1.messageCount()).isOne();
     }
+
+    DeliverySettings gateways(boolean loadBalancing, Optional<java.net.InetAddress> bind, String... hosts) {
+        return new DeliverySettings("outgoing", RetrySchedule.parse("1 minute", 5),
+                java.util.Arrays.stream(hosts).map(h -> new org.mailgate.api.net.HostAndPort(h, port)).toList(),
+                Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(5), Optional.of("bounces"), Optional.empty(),
+                4, 25, org.mailgate.api.delivery.TlsSettings.DEFAULTS, Optional.empty(), loadBalancing, bind);
+    }
+
+    AttemptOutcome deliver(DeliverySettings settings) {
+        long id = nextEntry++;
+        store.put(new OutgoingMail(id, new QueueId(id), "MAIL" + id, "outgoing",
+                MaybeSender.of(FakeMail.address("alice@example.org")), List.of(FakeMail.address("bob@far.example")),
+                0, NOW, new MessageParts("Subject: gw\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                new ByteArrayBodySource("hello\r\n".getBytes(StandardCharsets.US_ASCII))), false));
+        store.declare(settings);
+        service.deliver(id);
+        return store.outcomes.get(store.outcomes.size() - 1);
+    }
+
+    @Test
+    void withoutLoadBalancingTheFirstGatewayTakesEverythingWhileItAnswers() {
+        dns.a("gw1.example", "127.0.0.2").a("gw2.example", "127.0.0.3");
+        RecordingSmtpSink gw1 = sinkOn("127.0.0.2");
+        RecordingSmtpSink gw2 = sinkOn("127.0.0.3");
+        DeliverySettings ordered = gateways(false, Optional.empty(), "gw1.example", "gw2.example");
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(deliver(ordered).deferred()).isEmpty();
+        }
+
+        assertThat(gw1.awaitMessages(6, Duration.ofSeconds(5))).hasSize(6);
+        assertThat(gw2.messageCount()).isZero();
+    }
+
+    @Test
+    void withLoadBalancingBothGatewaysGetMail() {
+        dns.a("gw1.example", "127.0.0.2").a("gw2.example", "127.0.0.3");
+        RecordingSmtpSink gw1 = sinkOn("127.0.0.2");
+        RecordingSmtpSink gw2 = sinkOn("127.0.0.3");
+        DeliverySettings balanced = gateways(true, Optional.empty(), "gw1.example", "gw2.example");
+
+        // with a fair shuffle, 40 messages all to one gateway has a chance of 2^-39
+        for (int i = 0; i < 40; i++) {
+            assertThat(deliver(balanced).deferred()).isEmpty();
+        }
+
+        assertThat(gw1.messageCount() + gw2.messageCount()).isEqualTo(40);
+        assertThat(gw1.messageCount()).isPositive();
+        assertThat(gw2.messageCount()).isPositive();
+    }
+
+    @Test
+    void connectionsComeFromTheBindAddress() throws Exception {
+        dns.a("gw1.example", "127.0.0.2");
+        RecordingSmtpSink gw1 = sinkOn("127.0.0.2");
+
+        assertThat(deliver(gateways(false, Optional.of(java.net.InetAddress.getByName("127.0.0.7")), "gw1.example"))
+                .deferred()).isEmpty();
+
+        assertThat(gw1.awaitMessage(Duration.ofSeconds(5)).rcptTo()).containsExactly("bob@far.example");
+        assertThat(gw1.clientAddresses()).containsOnly("127.0.0.7");
+    }
 }

@@ -1,5 +1,6 @@
 package org.mailgate.api.delivery;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -23,12 +24,25 @@ import org.mailgate.api.net.HostAndPort;
  * @param mxPort           the port of MX hosts: 25, except behind port-forwarding relays and in tests
  * @param tls              outbound TLS: {@code startTLS}, {@code sslEnable}, {@code tlsPolicy}...
  * @param gatewayLogin     the account gateways are logged in to ({@code gatewayUsername}, {@code gatewayPassword})
+ * @param loadBalancing    {@code loadBalancing}: gateways in random order for each delivery (James's default),
+ *                         else in the order given, the first as long as it answers
+ * @param bind             {@code bind}: the local address outgoing connections come from; empty: any
  */
 public record DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                                Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
                                Optional<String> failedProcessor, Optional<String> successProcessor,
                                int maxDeliveries, int mxPort, TlsSettings tls,
-                               Optional<GatewayCredentials> gatewayLogin) {
+                               Optional<GatewayCredentials> gatewayLogin, boolean loadBalancing,
+                               Optional<InetAddress> bind) {
+
+    /** Settings with gateways load-balanced and connections from any local address. */
+    public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
+                            Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
+                            Optional<String> failedProcessor, Optional<String> successProcessor, int maxDeliveries,
+                            int mxPort, TlsSettings tls, Optional<GatewayCredentials> gatewayLogin) {
+        this(queueName, retries, gateways, heloName, connectTimeout, readTimeout, failedProcessor, successProcessor,
+                maxDeliveries, mxPort, tls, gatewayLogin, true, Optional.empty());
+    }
 
     /** Settings without a gateway login. */
     public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
@@ -63,6 +77,7 @@ public record DeliverySettings(String queueName, RetrySchedule retries, List<Hos
         }
         Objects.requireNonNull(tls);
         Objects.requireNonNull(gatewayLogin);
+        Objects.requireNonNull(bind);
         if (gatewayLogin.isPresent() && gateways.isEmpty()) {
             throw new IllegalArgumentException("a gateway login needs a gateway");
         }

@@ -12,7 +12,8 @@ import org.mailgate.api.dns.MxRecord;
 import org.mailgate.api.net.HostAndPort;
 
 /**
- * Where mail for a domain goes: the configured gateways, or the domain's MX hosts by preference (the
+ * Where mail for a domain goes: the configured gateways (in random order with {@code loadBalancing}, else
+ * in the order given), or the domain's MX hosts by preference (the
  * resolver shuffles equal preferences), each with all its addresses; without MX records, the domain
  * itself (RFC 5321 5.1).
  */
@@ -26,7 +27,12 @@ public final class Router {
 
     public List<Target> targets(Domain domain, DeliverySettings settings) throws RouteException {
         if (!settings.gateways().isEmpty()) {
-            return gatewayTargets(settings.gateways());
+            List<HostAndPort> gateways = settings.gateways();
+            if (settings.loadBalancing() && gateways.size() > 1) {
+                gateways = new ArrayList<>(gateways);
+                java.util.Collections.shuffle(gateways);
+            }
+            return gatewayTargets(gateways);
         }
         List<MxRecord> records;
         try {

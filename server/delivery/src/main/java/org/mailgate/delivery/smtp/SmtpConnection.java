@@ -49,8 +49,17 @@ public final class SmtpConnection implements AutoCloseable {
     /** Connects; {@code peer} names the server in messages, e.g. {@code mx.example.com[192.0.2.1]:25}. */
     public static SmtpConnection open(InetSocketAddress address, String peer, Duration connectTimeout,
                                       Duration readTimeout) throws IOException {
+        return open(address, peer, connectTimeout, readTimeout, Optional.empty());
+    }
+
+    /** As above, the connection coming from {@code bind} when given ({@code bind} of RemoteDelivery). */
+    public static SmtpConnection open(InetSocketAddress address, String peer, Duration connectTimeout,
+                                      Duration readTimeout, Optional<java.net.InetAddress> bind) throws IOException {
         Socket socket = new Socket();
         try {
+            if (bind.isPresent()) {
+                socket.bind(new InetSocketAddress(bind.get(), 0));
+            }
             socket.connect(address, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
             socket.setTcpNoDelay(true);

@@ -1,8 +1,10 @@
 package org.mailgate.delivery.smtp;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.mailgate.delivery.tls.ConnectionPolicy;
 import org.mailgate.delivery.tls.TlsClient;
@@ -40,6 +42,13 @@ public final class SmtpConnector {
     public record Opened(SmtpConnection connection, String refusal) {
     }
 
+    /**
+     * How connections are made: the waits for the connection and for each reply, and the local address
+     * they come from ({@code bind}), if one is set.
+     */
+    public record Dialing(Duration connectTimeout, Duration readTimeout, Optional<InetAddress> bind) {
+    }
+
     /** The end of the greeting: opened or refused; or, with opportunistic TLS, a handshake that failed. */
     private record Greeting(Opened opened, String handshakeFailure) {
     }
@@ -53,24 +62,24 @@ public final class SmtpConnector {
      *                closed here removed
      * @throws IOException if no connection can be made, or it breaks outside the TLS handshake
      */
-    public Opened open(String host, InetSocketAddress address, String peer, ConnectionPolicy policy,
-                       Duration connectTimeout, Duration readTimeout, String heloName, Set<SmtpConnection> inUse)
-            throws IOException {
-        SmtpConnection connection = connect(address, peer, connectTimeout, readTimeout, inUse);
+    public Opened open(String host, InetSocketAddress address, String peer, ConnectionPolicy policy, Dialing dialing,
+                       String heloName, Set<SmtpConnection> inUse) throws IOException {
+        SmtpConnection connection = connect(address, peer, dialing, inUse);
         Greeting greeting = greet(connection, host, peer, policy, heloName, policy.origin(), inUse);
         if (greeting.opened() != null) {
             return greeting.opened();
         }
         LOG.info("TLS handshake with {} failed ({}); connecting again without TLS, as {} allows", peer,
                 greeting.handshakeFailure(), policy.origin());
-        SmtpConnection plain = connect(address, peer, connectTimeout, readTimeout, inUse);
+        SmtpConnection plain = connect(address, peer, dialing, inUse);
         return greet(plain, host, peer, new ConnectionPolicy(TlsRequirement.PLAIN, policy.origin()), heloName,
                 "TLS handshake failed: " + greeting.handshakeFailure(), inUse).opened();
     }
 
-    private static SmtpConnection connect(InetSocketAddress address, String peer, Duration connectTimeout,
-                                          Duration readTimeout, Set<SmtpConnection> inUse) throws IOException {
-        SmtpConnection connection = SmtpConnection.open(address, peer, connectTimeout, readTimeout);
+    private static SmtpConnection connect(InetSocketAddress address, String peer, Dialing dialing,
+                                          Set<SmtpConnection> inUse) throws IOException {
+        SmtpConnection connection = SmtpConnection.open(address, peer, dialing.connectTimeout(), dialing.readTimeout(),
+                dialing.bind());
         inUse.add(connection);
         return connection;
     }

@@ -14,6 +14,7 @@ final class MessageLog {
     private final Condition changed = lock.newCondition();
     private final List<ReceivedMessage> messages = new ArrayList<>();
     private final List<String> logins = new ArrayList<>();
+    private final List<String> clients = new ArrayList<>();
     private int rejected;
 
     void add(ReceivedMessage message) {
@@ -21,6 +22,24 @@ final class MessageLog {
         try {
             messages.add(message);
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void connectionFrom(String address) {
+        lock.lock();
+        try {
+            clients.add(address);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<String> clients() {
+        lock.lock();
+        try {
+            return List.copyOf(clients);
         } finally {
             lock.unlock();
         }

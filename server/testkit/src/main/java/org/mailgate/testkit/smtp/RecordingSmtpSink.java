@@ -141,6 +141,11 @@ public final class RecordingSmtpSink implements AutoCloseable {
         return log.logins();
     }
 
+    /** The address each connection came from, in order of connection. */
+    public List<String> clientAddresses() {
+        return log.clients();
+    }
+
     /** How many messages were accepted (and recorded). */
     public int messageCount() {
         return log.size();

@@ -63,6 +63,7 @@ final class SinkSession implements Runnable {
 
     @Override
     public void run() {
+        log.connectionFrom(socket.getInetAddress().getHostAddress());
         try {
             reply(220, "", options.greetingName() + " ESMTP RecordingSmtpSink ready");
             while (true) {
