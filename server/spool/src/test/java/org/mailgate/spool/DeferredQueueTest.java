@@ -57,8 +57,9 @@ class DeferredQueueTest {
         });
     }
 
-    long handOffOneReadyMail() throws Exception {
-        store.accept("a@b.example", List.of("ready@d.example"), StoreFixture.message("ready", "now\r\n"));
+    /** Accepts a mail for {@code recipient} and hands it to the outgoing queue; returns its outgoing entry. */
+    long handOff(String recipient) throws Exception {
+        store.accept("a@b.example", List.of(recipient), StoreFixture.message("s", "body\r\n"));
         var queue = store.outgoing.declare(DeliverySettingsFixture.settings("outgoing"));
         long entry = store.queues.spool().claim(1).get(0);
         try (SpoolUnit unit = store.spool.open(entry).orElseThrow()) {
@@ -71,19 +72,12 @@ class DeferredQueueTest {
 
     @Test
     void aReadyMailIsTakenFirstAmongAHundredThousandDeferredOnes() throws Exception {
-        store.accept("a@b.example", List.of("late@d.example"), StoreFixture.message("late", "later\r\n"));
-        var queue = store.outgoing.declare(DeliverySettingsFixture.settings("outgoing"));
-        long entry = store.queues.spool().claim(1).get(0);
-        try (SpoolUnit unit = store.spool.open(entry).orElseThrow()) {
-            queue.enqueue(unit.mail());
-            unit.complete();
-        }
-        store.queues.spool().release(entry);
+        handOff("late@d.example");
         store.queues.outgoing().claim(10).forEach(store.queues.outgoing()::release);
         deferManyCopiesOfTheOutgoingRow();
         assertThat(store.count("SELECT COUNT(*) FROM outgoing")).isEqualTo(DEFERRED);
 
-        long ready = handOffOneReadyMail();
+        long ready = handOff("ready@d.example");
 
         assertThat(store.queues.outgoing().claim(10)).containsExactly(ready);
         assertThat(store.outgoing.load(ready).orElseThrow().recipients()).map(Object::toString)
@@ -92,16 +86,9 @@ class DeferredQueueTest {
 
     @Test
     void afterARestartTheReadyMailIsStillFoundWithoutLoadingTheDeferredOnes() throws Exception {
-        store.accept("a@b.example", List.of("late@d.example"), StoreFixture.message("late", "later\r\n"));
-        var queue = store.outgoing.declare(DeliverySettingsFixture.settings("outgoing"));
-        long entry = store.queues.spool().claim(1).get(0);
-        try (SpoolUnit unit = store.spool.open(entry).orElseThrow()) {
-            queue.enqueue(unit.mail());
-            unit.complete();
-        }
-        store.queues.spool().release(entry);
+        handOff("late@d.example");
         deferManyCopiesOfTheOutgoingRow();
-        long ready = handOffOneReadyMail();
+        long ready = handOff("ready@d.example");
         store.close();
         store = new StoreFixture(dir, clock);
 

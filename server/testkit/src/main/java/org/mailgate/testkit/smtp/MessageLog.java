@@ -28,37 +28,25 @@ final class MessageLog {
     }
 
     void connectionFrom(String address) {
-        lock.lock();
-        try {
-            clients.add(address);
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> clients.add(address));
     }
 
     List<String> clients() {
-        lock.lock();
-        try {
-            return List.copyOf(clients);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(clients));
     }
 
     void login(String account) {
-        lock.lock();
-        try {
-            logins.add(account);
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> logins.add(account));
     }
 
     List<String> logins() {
+        return locked(() -> List.copyOf(logins));
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> work) {
         lock.lock();
         try {
-            return List.copyOf(logins);
+            return work.get();
         } finally {
             lock.unlock();
         }
