@@ -22,13 +22,40 @@ import org.mailgate.api.net.HostAndPort;
  * @param maxDeliveries    {@code deliveryThreads}: deliveries of this queue under way at once
  * @param mxPort           the port of MX hosts: 25, except behind port-forwarding relays and in tests
  * @param tls              outbound TLS: {@code startTLS}, {@code sslEnable}, {@code tlsPolicy}...
+ * @param maxPerDestination {@code maxConnectionsPerDestination}: deliveries under way at once to one
+ *                         destination (a recipient domain, or the gateway), so that a slow destination
+ *                         holds at most this many of the {@code maxDeliveries}; by default
+ *                         {@linkplain #defaultMaxPerDestination(int) 20, at most half of them}
  */
 public record DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                                Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
                                Optional<String> failedProcessor, Optional<String> successProcessor,
-                               int maxDeliveries, int mxPort, TlsSettings tls) {
+                               int maxDeliveries, int mxPort, TlsSettings tls, int maxPerDestination) {
 
-    /** Settings with the {@linkplain TlsSettings#DEFAULTS default TLS}: opportunistic STARTTLS. */
+    /** The most deliveries under way at once to one destination unless {@code maxConnectionsPerDestination} says. */
+    public static final int DEFAULT_MAX_PER_DESTINATION = 20;
+
+    /**
+     * The default limit per destination for {@code maxDeliveries} deliveries under way overall: 20, but at
+     * most half of them (rounded up), so that one slow destination never holds every delivery.
+     */
+    public static int defaultMaxPerDestination(int maxDeliveries) {
+        return Math.max(1, Math.min(DEFAULT_MAX_PER_DESTINATION, (maxDeliveries + 1) / 2));
+    }
+
+    /** Settings with the {@linkplain #defaultMaxPerDestination(int) default limit per destination}. */
+    public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
+                            Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
+                            Optional<String> failedProcessor, Optional<String> successProcessor, int maxDeliveries,
+                            int mxPort, TlsSettings tls) {
+        this(queueName, retries, gateways, heloName, connectTimeout, readTimeout, failedProcessor, successProcessor,
+                maxDeliveries, mxPort, tls, defaultMaxPerDestination(maxDeliveries));
+    }
+
+    /**
+     * Settings with the {@linkplain TlsSettings#DEFAULTS default TLS} (opportunistic STARTTLS) and the
+     * default limit per destination.
+     */
     public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                             Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
                             Optional<String> failedProcessor, Optional<String> successProcessor, int maxDeliveries,
@@ -51,5 +78,8 @@ public record DeliverySettings(String queueName, RetrySchedule retries, List<Hos
             throw new IllegalArgumentException("mxPort out of range: " + mxPort);
         }
         Objects.requireNonNull(tls);
+        if (maxPerDestination < 1) {
+            throw new IllegalArgumentException("maxPerDestination must be positive");
+        }
     }
 }
