@@ -42,7 +42,11 @@ import org.mailgate.api.net.IpLiteral;
  * failed attempts a temporary DNS problem of a destination is final; default: retried like any temporary
  * failure, where James makes it final at once), {@code debug} (ignored: logging is set in logback.xml). Mailgate adds
  * {@code mxPort} (default 25): the port MX hosts are reached on, for sites behind a port-forwarding
- * relay, and for tests.
+ * relay, and for tests; and {@code maxConnectionsPerDestination} (1 to 10000; default 20, but at most half
+ * of {@code deliveryThreads}, rounded up): deliveries under way at once to one destination (a recipient
+ * domain, or the gateway), so that a slow destination never holds more than that many of the
+ * {@code deliveryThreads} (the limit of deliveries under way overall); mail for a destination at its
+ * limit waits a second or so, without it counting as a retry, while the others are delivered.
  *
  * <p>Outbound TLS (read by {@link RemoteDeliveryTls}): {@code startTLS} (default {@code true}, unlike
  * James: STARTTLS whenever offered, any certificate), {@code sslEnable} (TLS from the start; needs
@@ -56,8 +60,9 @@ public final class RemoteDelivery extends GenericMailet {
     private static final Set<String> PARAMETERS = Set.of("outgoingQueue", "delayTime", "maxRetries",
             "deliveryThreads", "timeout", "connectiontimeout", "gateway", "gatewayPort", "heloName",
             "bounceProcessor", "onSuccess", "sendpartial", "debug", "mxPort", "maxAge", "delayWarning",
-            "maxDnsProblemRetries", "gatewayUsername", "gatewayPassword", "loadBalancing", "bind", "startTLS", "sslEnable", "verifyServerIdentity", "sslTrustAllCerts", "tlsPolicy",
-            "trustStore", "trustStorePassword");
+            "maxDnsProblemRetries", "gatewayUsername", "gatewayPassword", "loadBalancing", "bind", "startTLS",
+            "sslEnable", "verifyServerIdentity", "sslTrustAllCerts", "tlsPolicy", "trustStore", "trustStorePassword",
+            "maxConnectionsPerDestination");
     /** James parameters of features this version does not have yet: refused rather than ignored. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
             Map.entry("usePriority", "priorities"));
@@ -125,14 +130,17 @@ public final class RemoteDelivery extends GenericMailet {
                     + "recipients a server accepts and reports the others");
         }
         Optional<String> heloName = p.get("heloName").filter(s -> !s.isEmpty());
+        int deliveryThreads = (int) p.number("deliveryThreads", 1, 10_000, 20);
         settings = new DeliverySettings(p.get("outgoingQueue").orElse("outgoing"), retries, gateways, heloName,
                 Duration.ofMillis(p.number("connectiontimeout", 1, 3_600_000, 60_000)),
                 Duration.ofMillis(p.number("timeout", 1, 3_600_000, 180_000)),
                 p.get("bounceProcessor").map(String::trim).filter(v -> !v.isEmpty()),
                 p.get("onSuccess").map(String::trim).filter(v -> !v.isEmpty()),
-                (int) p.number("deliveryThreads", 1, 10_000, 20),
-                (int) p.number("mxPort", 1, 65535, 25), tls, gatewayLogin(p, gateways),
-                p.bool("loadBalancing", true), bind(p));
+                deliveryThreads,
+                (int) p.number("mxPort", 1, 65535, 25), tls,
+                (int) p.number("maxConnectionsPerDestination", 1, 10_000,
+                        DeliverySettings.defaultMaxPerDestination(deliveryThreads)),
+                gatewayLogin(p, gateways), p.bool("loadBalancing", true), bind(p));
         try {
             queue = queues.declare(settings);
         } catch (IllegalStateException e) {

@@ -85,6 +85,7 @@ class RemoteDeliveryTest {
         assertThat(settings.loadBalancing()).isTrue();
         assertThat(settings.bind()).isEmpty();
         assertThat(settings.maxDeliveries()).isEqualTo(20);
+        assertThat(settings.maxPerDestination()).as("half of deliveryThreads").isEqualTo(10);
         assertThat(settings.mxPort()).isEqualTo(25);
         assertThat(queues.settings("outgoing")).contains(settings);
     }
@@ -98,7 +99,8 @@ class RemoteDeliveryTest {
                 .param("timeout", "2500").param("bounceProcessor", "bounces").param("onSuccess", "sent")
                 .param("deliveryThreads", "3").param("maxAge", "3 days").param("delayWarning", "4 hours")
                 .param("maxDnsProblemRetries", "2")
-                .param("sendpartial", "true").param("mxPort", "2526")).settings();
+                .param("sendpartial", "true").param("mxPort", "2526")
+                .param("maxConnectionsPerDestination", "2")).settings();
 
         assertThat(settings.queueName()).isEqualTo("relay");
         assertThat(settings.retries().delays())
@@ -115,7 +117,21 @@ class RemoteDeliveryTest {
         assertThat(settings.retries().delayWarning()).contains(Duration.ofHours(4));
         assertThat(settings.retries().maxDnsProblemRetries()).contains(2);
         assertThat(settings.maxDeliveries()).isEqualTo(3);
+        assertThat(settings.maxPerDestination()).isEqualTo(2);
         assertThat(settings.mxPort()).isEqualTo(2526);
+    }
+
+    @Test
+    void theLimitPerDestinationIsTwentyAtMostHalfOfTheDeliveryThreadsUnlessSet() throws Exception {
+        assertThat(init(config().param("outgoingQueue", "q1").param("deliveryThreads", "100")).settings()
+                .maxPerDestination()).isEqualTo(20);
+        assertThat(init(config().param("outgoingQueue", "q2").param("deliveryThreads", "3")).settings()
+                .maxPerDestination()).isEqualTo(2);
+        assertThat(init(config().param("outgoingQueue", "q3").param("deliveryThreads", "1")).settings()
+                .maxPerDestination()).isEqualTo(1);
+        assertThat(init(config().param("outgoingQueue", "q4").param("deliveryThreads", "4")
+                .param("maxConnectionsPerDestination", "30")).settings().maxPerDestination())
+                .as("as set, though no more than 4 can be under way").isEqualTo(30);
     }
 
     @Test
@@ -165,6 +181,12 @@ class RemoteDeliveryTest {
                 .isInstanceOf(MessagingException.class).hasMessageContaining("delayWarning");
         assertThatThrownBy(() -> init(config().param("sendpartial", "false")))
                 .isInstanceOf(MessagingException.class).hasMessageContaining("sendpartial");
+        assertThatThrownBy(() -> init(config().param("maxConnectionsPerDestination", "0")))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining("parameter maxConnectionsPerDestination must be between 1 and 10000");
+        assertThatThrownBy(() -> init(config().param("maxConnectionsPerDestination", "many")))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining("parameter maxConnectionsPerDestination must be a whole number");
     }
 
     @Test

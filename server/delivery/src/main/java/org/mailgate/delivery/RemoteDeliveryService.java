@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * up, or on a permanent failure, the recipients go to the queue's failure processor. Each connection uses
  * TLS as the queue's {@link org.mailgate.api.delivery.TlsSettings} say for the destination (see
  * {@link ConnectionPolicy}); a destination whose policy requires TLS that cannot be had is a temporary
- * failure.
+ * failure. A group whose destination already has {@code maxConnectionsPerDestination} deliveries under
+ * way is not tried: it waits, briefly and without counting as a failed attempt (see {@link LimitedAttempt}),
+ * so the worker goes on with mail for other destinations.
  */
 public final class RemoteDeliveryService implements org.mailgate.api.Service {
 
@@ -63,6 +65,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     private final ConnectionCache connections;
     private final SenderReports reports;
     private final SmtpConnector connector = new SmtpConnector(new TlsClient());
+    private final DestinationLimits limits;
 
     @Inject
     public RemoteDeliveryService(OutgoingStore store, OutgoingQueues queues, DnsResolver dns, Clock clock,
@@ -74,6 +77,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         this.defaults = defaults;
         this.connections = new ConnectionCache(defaults.messagesPerConnection(), defaults.connectionIdle(), clock);
         this.reports = new SenderReports(defaults.heloName(), defaults.postmaster(), clock);
+        this.limits = new DestinationLimits(clock);
     }
 
     private volatile Thread sweeper;
@@ -124,17 +128,21 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
             return;
         }
         List<RecipientResult> results = new ArrayList<>();
+        LimitedAttempt limited = new LimitedAttempt(limits, settings.get().maxPerDestination(), mail.queueId().toString());
         for (Map.Entry<String, List<MailAddress>> group : groups(mail, settings.get()).entrySet()) {
-            results.addAll(attempt(mail, group.getValue(), settings.get()));
+            results.addAll(limited.run(group.getKey(), group.getValue(),
+                    () -> attempt(mail, group.getValue(), settings.get())));
         }
-        store.record(mail, outcome(mail, settings.get(), results));
+        store.record(mail, limited.outcome(outcome(mail, settings.get(), results)));
     }
 
-    /** Recipients by domain; with a gateway, all in one group. */
+    /** Recipients by destination: their domain, or with gateways, all in one group named after them. */
     private static Map<String, List<MailAddress>> groups(OutgoingMail mail, DeliverySettings settings) {
         Map<String, List<MailAddress>> groups = new LinkedHashMap<>();
+        String gateways = "gateway " + String.join(",", settings.gateways().stream()
+                .map(g -> g.host() + ":" + g.port()).toList());
         for (MailAddress recipient : mail.recipients()) {
-            String key = settings.gateways().isEmpty() ? recipient.getDomain().asString() : "gateway";
+            String key = settings.gateways().isEmpty() ? recipient.getDomain().asString() : gateways;
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(recipient);
         }
         return groups;

@@ -138,7 +138,7 @@ class MxRoutingTest {
         return new DeliverySettings("outgoing", RetrySchedule.parse("1 minute", 5),
                 java.util.Arrays.stream(hosts).map(h -> new org.mailgate.api.net.HostAndPort(h, port)).toList(),
                 Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(5), Optional.of("bounces"), Optional.empty(),
-                4, 25, org.mailgate.api.delivery.TlsSettings.DEFAULTS, Optional.empty(), loadBalancing, bind);
+                4, 25, org.mailgate.api.delivery.TlsSettings.DEFAULTS, 4, Optional.empty(), loadBalancing, bind);
     }
 
     AttemptOutcome deliver(DeliverySettings settings) {

@@ -407,7 +407,8 @@ class OutboundTlsTest {
     DeliverySettings withLogin(DeliverySettings s, String user, String password) {
         return new DeliverySettings(s.queueName(), s.retries(), s.gateways(), s.heloName(), s.connectTimeout(),
                 s.readTimeout(), s.failedProcessor(), s.successProcessor(), s.maxDeliveries(), s.mxPort(), s.tls(),
-                Optional.of(new org.mailgate.api.delivery.GatewayCredentials(user, password)));
+                s.maxPerDestination(), Optional.of(new org.mailgate.api.delivery.GatewayCredentials(user, password)),
+                s.loadBalancing(), s.bind());
     }
 
     @Test

@@ -165,7 +165,8 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
 
     /**
      * Records an attempt in one transaction. It does not wait for the disk: a crash before the next
-     * checkpoint only brings back the entry as it was, to be attempted again.
+     * checkpoint only brings back the entry as it was, to be attempted again. Deferred recipients count
+     * one more failed attempt unless the outcome says they were only waiting for room.
      */
     @Override
     public void record(OutgoingMail mail, AttemptOutcome outcome) {
@@ -200,13 +201,14 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                 Bodies.release(c, bodyId);
             } else {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing SET recipients = ?, next_attempt_at = ?, "
-                        + "failed_attempts = failed_attempts + 1, last_error = ?, delay_warned = delay_warned OR ? "
+                        + "failed_attempts = failed_attempts + ?, last_error = ?, delay_warned = delay_warned OR ? "
                         + "WHERE id = ?")) {
                     ps.setString(1, MailRecord.recipientsText(outcome.deferred()));
                     ps.setLong(2, outcome.retryAt().orElseThrow().toEpochMilli());
-                    ps.setString(3, outcome.deferReason());
-                    ps.setBoolean(4, outcome.delayReport().isPresent());
-                    ps.setLong(5, mail.entryId());
+                    ps.setInt(3, outcome.failedAttempt() ? 1 : 0);
+                    ps.setString(4, outcome.deferReason());
+                    ps.setBoolean(5, outcome.delayReport().isPresent());
+                    ps.setLong(6, mail.entryId());
                     ps.executeUpdate();
                 }
             }

@@ -15,15 +15,25 @@ import org.apache.mailet.Mail;
  * @param delivered   recipients the next hop accepted, and whether a copy goes on to a processor
  * @param delayReport an RFC 3464 report ({@code action=delayed}) telling the sender that the deferred
  *                    recipients are still waiting; sent once per message
+ * @param failedAttempt whether the attempt counts against the retry schedule: {@code false} when the
+ *                    deferred recipients were not tried at all, only waiting for room at a destination
+ *                    that had as many deliveries under way as it may have
  */
 public record AttemptOutcome(List<MailAddress> deferred, Optional<Instant> retryAt, String deferReason,
-                             Failure failure, Success delivered, Optional<Mail> delayReport) {
+                             Failure failure, Success delivered, Optional<Mail> delayReport,
+                             boolean failedAttempt) {
 
     public AttemptOutcome {
         deferred = List.copyOf(deferred);
         if (!deferred.isEmpty() && retryAt.isEmpty()) {
             throw new IllegalArgumentException("deferred recipients need a retry time");
         }
+    }
+
+    /** An attempt that counts against the retry schedule if it defers recipients. */
+    public AttemptOutcome(List<MailAddress> deferred, Optional<Instant> retryAt, String deferReason,
+                          Failure failure, Success delivered, Optional<Mail> delayReport) {
+        this(deferred, retryAt, deferReason, failure, delivered, delayReport, true);
     }
 
     /** Only deferred recipients: nothing failed, nothing to pass on. */

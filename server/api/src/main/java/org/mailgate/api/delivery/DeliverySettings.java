@@ -11,49 +11,65 @@ import org.mailgate.api.net.HostAndPort;
  * How the mail of one outgoing queue is delivered, as the {@code RemoteDelivery} mailet that feeds the
  * queue was configured.
  *
- * @param queueName        the outgoing queue ({@code outgoingQueue}, default {@code outgoing})
- * @param retries          {@code delayTime} and {@code maxRetries}
- * @param gateways         when not empty, all mail goes to these hosts in turn instead of to MX hosts
- * @param heloName         the name given in EHLO; empty for the server's own name
- * @param connectTimeout   {@code connectiontimeout}
- * @param readTimeout      {@code timeout}: the longest wait for one reply
- * @param failedProcessor  where mail that cannot be delivered goes ({@code bounceProcessor}); empty: the
- *                         sender gets an RFC 3464 report and the mail is done
- * @param successProcessor where a copy of delivered mail goes ({@code onSuccess}); empty: nowhere
- * @param maxDeliveries    {@code deliveryThreads}: deliveries of this queue under way at once
- * @param mxPort           the port of MX hosts: 25, except behind port-forwarding relays and in tests
- * @param tls              outbound TLS: {@code startTLS}, {@code sslEnable}, {@code tlsPolicy}...
- * @param gatewayLogin     the account gateways are logged in to ({@code gatewayUsername}, {@code gatewayPassword})
- * @param loadBalancing    {@code loadBalancing}: gateways in random order for each delivery (James's default),
- *                         else in the order given, the first as long as it answers
- * @param bind             {@code bind}: the local address outgoing connections come from; empty: any
+ * @param queueName         the outgoing queue ({@code outgoingQueue}, default {@code outgoing})
+ * @param retries           {@code delayTime}, {@code maxRetries}, {@code maxAge}, {@code delayWarning},
+ *                          {@code maxDnsProblemRetries}
+ * @param gateways          when not empty, all mail goes to these hosts instead of to MX hosts
+ * @param heloName          the name given in EHLO; empty for the server's own name
+ * @param connectTimeout    {@code connectiontimeout}
+ * @param readTimeout       {@code timeout}: the longest wait for one reply
+ * @param failedProcessor   where mail that cannot be delivered goes ({@code bounceProcessor}); empty: the
+ *                          sender gets an RFC 3464 report and the mail is done
+ * @param successProcessor  where a copy of delivered mail goes ({@code onSuccess}); empty: nowhere
+ * @param maxDeliveries     {@code deliveryThreads}: deliveries of this queue under way at once
+ * @param mxPort            the port of MX hosts: 25, except behind port-forwarding relays and in tests
+ * @param tls               outbound TLS: {@code startTLS}, {@code sslEnable}, {@code tlsPolicy}...
+ * @param maxPerDestination {@code maxConnectionsPerDestination}: deliveries under way at once to one
+ *                          destination (a recipient domain, or the gateway), so that a slow destination
+ *                          holds at most this many of the {@code maxDeliveries}; by default
+ *                          {@linkplain #defaultMaxPerDestination(int) 20, at most half of them}
+ * @param gatewayLogin      the account gateways are logged in to ({@code gatewayUsername}, {@code gatewayPassword})
+ * @param loadBalancing     {@code loadBalancing}: gateways in random order for each delivery (James's default),
+ *                          else in the order given, the first as long as it answers
+ * @param bind              {@code bind}: the local address outgoing connections come from; empty: any
  */
 public record DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                                Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
                                Optional<String> failedProcessor, Optional<String> successProcessor,
-                               int maxDeliveries, int mxPort, TlsSettings tls,
+                               int maxDeliveries, int mxPort, TlsSettings tls, int maxPerDestination,
                                Optional<GatewayCredentials> gatewayLogin, boolean loadBalancing,
                                Optional<InetAddress> bind) {
 
-    /** Settings with gateways load-balanced and connections from any local address. */
+    /** The most deliveries under way at once to one destination unless {@code maxConnectionsPerDestination} says. */
+    public static final int DEFAULT_MAX_PER_DESTINATION = 20;
+
+    /**
+     * The default limit per destination for {@code maxDeliveries} deliveries under way overall: 20, but at
+     * most half of them (rounded up), so that one slow destination never holds every delivery.
+     */
+    public static int defaultMaxPerDestination(int maxDeliveries) {
+        return Math.max(1, Math.min(DEFAULT_MAX_PER_DESTINATION, (maxDeliveries + 1) / 2));
+    }
+
+    /** Settings with the given limit per destination, no gateway login, load balancing, any local address. */
     public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                             Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
                             Optional<String> failedProcessor, Optional<String> successProcessor, int maxDeliveries,
-                            int mxPort, TlsSettings tls, Optional<GatewayCredentials> gatewayLogin) {
+                            int mxPort, TlsSettings tls, int maxPerDestination) {
         this(queueName, retries, gateways, heloName, connectTimeout, readTimeout, failedProcessor, successProcessor,
-                maxDeliveries, mxPort, tls, gatewayLogin, true, Optional.empty());
+                maxDeliveries, mxPort, tls, maxPerDestination, Optional.empty(), true, Optional.empty());
     }
 
-    /** Settings without a gateway login. */
+    /** As above, with the {@linkplain #defaultMaxPerDestination(int) default limit per destination}. */
     public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                             Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
                             Optional<String> failedProcessor, Optional<String> successProcessor, int maxDeliveries,
                             int mxPort, TlsSettings tls) {
         this(queueName, retries, gateways, heloName, connectTimeout, readTimeout, failedProcessor, successProcessor,
-                maxDeliveries, mxPort, tls, Optional.empty());
+                maxDeliveries, mxPort, tls, defaultMaxPerDestination(maxDeliveries));
     }
 
-    /** Settings with the {@linkplain TlsSettings#DEFAULTS default TLS}: opportunistic STARTTLS. */
+    /** As above, with the {@linkplain TlsSettings#DEFAULTS default TLS}: opportunistic STARTTLS. */
     public DeliverySettings(String queueName, RetrySchedule retries, List<HostAndPort> gateways,
                             Optional<String> heloName, Duration connectTimeout, Duration readTimeout,
                             Optional<String> failedProcessor, Optional<String> successProcessor, int maxDeliveries,
@@ -76,6 +92,9 @@ public record DeliverySettings(String queueName, RetrySchedule retries, List<Hos
             throw new IllegalArgumentException("mxPort out of range: " + mxPort);
         }
         Objects.requireNonNull(tls);
+        if (maxPerDestination < 1) {
+            throw new IllegalArgumentException("maxPerDestination must be positive");
+        }
         Objects.requireNonNull(gatewayLogin);
         Objects.requireNonNull(bind);
         if (gatewayLogin.isPresent() && gateways.isEmpty()) {

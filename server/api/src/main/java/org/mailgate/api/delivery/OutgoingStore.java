@@ -9,7 +9,8 @@ public interface OutgoingStore {
 
     /**
      * Applies the outcome of an attempt in one durable transaction: delivered recipients leave the
-     * queue, deferred ones wait for their retry time, failed ones return to the spool.
+     * queue, deferred ones wait for their retry time (one more failed attempt, unless
+     * {@link AttemptOutcome#failedAttempt()} says they only waited for room), failed ones return to the spool.
      */
     void record(OutgoingMail mail, AttemptOutcome outcome);
 }

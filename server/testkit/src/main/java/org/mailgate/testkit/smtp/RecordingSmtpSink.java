@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * thread accepts, and each connection runs on its own virtual thread with buffered I/O.
  *
  * <p>Tests can script failures while it runs ({@link #failNextMessages}, {@link #rejectRecipient},
- * {@link #dropConnectionDuringData}), wait for messages on a condition ({@link #awaitMessages}), and
+ * {@link #dropConnectionDuringData}), play a slow server ({@link #holdMessagesTo}), wait for messages on
+ * a condition ({@link #awaitMessages}), and
  * {@linkplain #stop() stop} and {@linkplain #restart() restart} it on the same port. Recorded messages
  * survive stop and restart. All methods are thread-safe.
  *
@@ -220,7 +221,45 @@ public final class RecordingSmtpSink implements AutoCloseable {
         script.dropConnectionDuringData(count);
     }
 
-    /** Forgets every scripted failure, used or not. */
+    /**
+     * From now on, withholds the reply to the end of DATA of every message with a recipient in
+     * {@code domain} (compared case-insensitively) until {@link #releaseHeldMessages()}: a slow server,
+     * whose clients wait for its answer. Held messages are recorded when released; if the sink stops
+     * first, they are dropped without a reply.
+     */
+    public void holdMessagesTo(String domain) {
+        script.holdMessagesTo(Objects.requireNonNull(domain, "domain"));
+    }
+
+    /** Stops holding messages; the held ones get their answer (as scripted, else accepted). */
+    public void releaseHeldMessages() {
+        script.releaseHeld();
+    }
+
+    /** How many messages are held right now. */
+    public int heldCount() {
+        return script.heldCount();
+    }
+
+    /** The most messages held at the same time since the sink was created. */
+    public int mostHeldAtOnce() {
+        return script.mostHeldAtOnce();
+    }
+
+    /**
+     * Waits until at least {@code count} messages are held at once.
+     *
+     * @throws AssertionError on timeout, saying how many are held
+     */
+    public void awaitHeld(int count, Duration timeout) {
+        if (!script.awaitHeld(count, timeout)) {
+            throw new AssertionError("expected " + count + " held message(s) within " + timeout + ", but "
+                    + heldCount() + " are held; " + connectionCount() + " connection(s), " + openConnectionCount()
+                    + " open");
+        }
+    }
+
+    /** Forgets every scripted failure and stops holding messages (releasing the held ones), used or not. */
     public void clearScript() {
         script.clear();
     }
@@ -241,6 +280,7 @@ public final class RecordingSmtpSink implements AutoCloseable {
             join(acceptor);
             listener = null;
             acceptor = null;
+            script.abandonHeld();
             for (Socket socket : open.keySet()) {
                 closeQuietly(socket);
             }

@@ -1,11 +1,14 @@
 package org.mailgate.testkit.smtp;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** The failures a test has scripted for a sink; thread-safe, consulted by every session. */
@@ -16,6 +19,120 @@ final class SinkScript {
     private final Deque<ScriptedReply> failures = new ArrayDeque<>();
     private int drops;
     private final Map<String, ScriptedReply> rejectedRecipients = new ConcurrentHashMap<>();
+    /** Signalled whenever a message starts or stops being held, and when held messages are let go. */
+    private final Condition holdChanged = lock.newCondition();
+    /** The domain whose messages are held ({@code "@domain"}, lower case); null when none is. */
+    private String heldDomain;
+    private int held;
+    private int mostHeld;
+    /** Counts the times held messages were given up because the sink stopped. */
+    private long abandoned;
+
+    /** From now on, messages with a recipient in {@code domain} wait at the end of DATA until released. */
+    void holdMessagesTo(String domain) {
+        lock.lock();
+        try {
+            heldDomain = "@" + domain.toLowerCase(Locale.ROOT);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops holding messages and lets the held ones be answered. */
+    void releaseHeld() {
+        lock.lock();
+        try {
+            heldDomain = null;
+            holdChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits while a message to {@code recipients} is to be held. True when it may be answered; false when
+     * the sink stopped meanwhile (or the thread was interrupted): the message is then dropped.
+     */
+    boolean awaitTurn(List<String> recipients) {
+        lock.lock();
+        try {
+            if (!isHeld(recipients)) {
+                return true;
+            }
+            long round = abandoned;
+            held++;
+            mostHeld = Math.max(mostHeld, held);
+            holdChanged.signalAll();
+            try {
+                while (isHeld(recipients) && round == abandoned) {
+                    holdChanged.await();
+                }
+                return round == abandoned;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                held--;
+                holdChanged.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isHeld(List<String> recipients) {
+        String domain = heldDomain;
+        return domain != null && recipients.stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).endsWith(domain));
+    }
+
+    /** When the sink stops: every message held now is given up (still holding new ones). */
+    void abandonHeld() {
+        lock.lock();
+        try {
+            abandoned++;
+            holdChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int heldCount() {
+        lock.lock();
+        try {
+            return held;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int mostHeldAtOnce() {
+        lock.lock();
+        try {
+            return mostHeld;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until {@code count} messages are held at once; false on timeout. */
+    boolean awaitHeld(int count, Duration timeout) {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (held < count) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = holdChanged.awaitNanos(nanos);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
 
     void failNextMessages(int count, ScriptedReply reply) {
         requireNonNegative(count);
@@ -78,6 +195,8 @@ final class SinkScript {
             failures.clear();
             drops = 0;
             rejectedRecipients.clear();
+            heldDomain = null;
+            holdChanged.signalAll();
         } finally {
             lock.unlock();
         }

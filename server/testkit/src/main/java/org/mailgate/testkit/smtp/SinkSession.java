@@ -304,6 +304,10 @@ final class SinkSession implements Runnable {
             lastByte = line.byteAt(line.length() - 1);
             lineStart = result == LineReader.Result.LINE && previous == '\r';
         }
+        if (!script.awaitTurn(rcptTo)) {
+            dropConnection();
+            return false;
+        }
         Instant receivedAt = Instant.now();
         ReceivedMessage message = new ReceivedMessage(helo, mailFrom, rcptTo,
                 content == null ? new byte[0] : content.toByteArray(), size,

@@ -1,0 +1,74 @@
+package org.mailgate.spool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailgate.api.delivery.AttemptOutcome;
+import org.mailgate.api.delivery.OutgoingMail;
+import org.mailgate.api.spool.SpoolUnit;
+
+/**
+ * Recipients deferred only because their destination had no room are not a failed attempt: the store
+ * keeps the count of failed attempts, and so the retries left, as they were.
+ */
+class WaitingForRoomTest {
+
+    @TempDir
+    Path dir;
+    MutableClock clock = new MutableClock();
+    StoreFixture store;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = new StoreFixture(dir, clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    OutgoingMail claimOutgoing() {
+        long entry = store.queues.outgoing().claim(1).get(0);
+        return store.outgoing.load(entry).orElseThrow();
+    }
+
+    AttemptOutcome deferred(OutgoingMail mail, Duration wait, String reason, boolean failedAttempt) {
+        return new AttemptOutcome(mail.recipients(), Optional.of(clock.instant().plus(wait)), reason,
+                AttemptOutcome.Failure.NONE, AttemptOutcome.Success.NONE, Optional.empty(), failedAttempt);
+    }
+
+    @Test
+    void waitingForRoomLeavesTheFailedAttemptsAsTheyWere() throws Exception {
+        store.accept("a@b.example", List.of("c@slow.example"), StoreFixture.message("s", "b\r\n"));
+        var queue = store.outgoing.declare(DeliverySettingsFixture.settings("outgoing"));
+        long spooled = store.queues.spool().claim(1).get(0);
+        try (SpoolUnit unit = store.spool.open(spooled).orElseThrow()) {
+            queue.enqueue(unit.mail());
+            unit.complete();
+        }
+        store.queues.spool().release(spooled);
+
+        OutgoingMail mail = claimOutgoing();
+        store.outgoing.record(mail, deferred(mail, Duration.ofSeconds(1), "waiting for room at slow.example", false));
+        store.queues.outgoing().release(mail.entryId());
+        assertThat(store.queues.outgoing().claim(1)).as("not due before its come-back time").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+
+        OutgoingMail again = claimOutgoing();
+        assertThat(again.failedAttempts()).isZero();
+        assertThat(store.outgoing.entries(1).get(0).lastError()).isEqualTo("waiting for room at slow.example");
+        store.outgoing.record(again, deferred(again, Duration.ofMinutes(1), "451 try later", true));
+        store.queues.outgoing().release(again.entryId());
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(claimOutgoing().failedAttempts()).isOne();
+    }
+}
