@@ -1,0 +1,125 @@
+package org.mailgate.delivery;
+
+import jakarta.mail.MessagingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.james.core.MailAddress;
+import org.mailgate.api.delivery.AttemptOutcome;
+import org.mailgate.api.delivery.DeliverySettings;
+import org.mailgate.api.delivery.OutgoingMail;
+import org.mailgate.api.delivery.RetrySchedule;
+import org.mailgate.delivery.report.FailureAttributes;
+import org.mailgate.delivery.report.SenderReports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Judges one delivery attempt: from what each recipient's server said to what the store records, by
+ * the retry schedule, the age limit and the delay warning time, with the reports the sender is owed.
+ */
+final class AttemptOutcomes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteDeliveryService.class);
+
+    private final SenderReports reports;
+    private final Clock clock;
+
+    AttemptOutcomes(SenderReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    /**
+     * Turns recipient results into what the store records, applying the retry schedule and the age limit,
+     * and warning the sender once when delivery has taken longer than the delay warning time.
+     */
+    AttemptOutcome of(OutgoingMail mail, DeliverySettings settings, List<RecipientResult> results) {
+        List<MailAddress> deferred = new ArrayList<>();
+        List<MailAddress> delivered = new ArrayList<>();
+        List<SenderReports.RecipientProblem> failed = new ArrayList<>();
+        List<SenderReports.RecipientProblem> waiting = new ArrayList<>();
+        List<String> deferReasons = new ArrayList<>();
+        RetrySchedule retries = settings.retries();
+        Instant now = clock.instant();
+        Duration age = Duration.between(mail.queuedAt(), now);
+        Optional<Duration> delay = settings.retries().delayAfter(mail.failedAttempts() + 1)
+                .filter(d -> age.compareTo(retries.maxAge()) < 0);
+        for (RecipientResult r : results) {
+            switch (r.kind()) {
+                case DELIVERED -> delivered.add(r.recipient());
+                case PERMANENT -> failed.add(new SenderReports.RecipientProblem(r.recipient(), r.relay(), r.detail(), false));
+                case TEMPORARY -> {
+                    if (delay.isPresent()) {
+                        deferred.add(r.recipient());
+                        waiting.add(new SenderReports.RecipientProblem(r.recipient(), r.relay(), r.detail(), false));
+                        deferReasons.add(r.recipient().asString() + ": " + r.detail());
+                        LOG.info("{}: to=<{}>, relay={}, status=deferred ({}); retry in {}", mail.queueId(),
+                                r.recipient().asString(), r.relay(), r.detail(), delay.get());
+                    } else {
+                        failed.add(new SenderReports.RecipientProblem(r.recipient(), r.relay(), r.detail(), true));
+                        LOG.info("{}: to=<{}>, status=expired after {} attempts in {} ({})", mail.queueId(),
+                                r.recipient().asString(), mail.failedAttempts() + 1, age, r.detail());
+                    }
+                }
+            }
+        }
+        return new AttemptOutcome(deferred, delay.map(now::plus), String.join("; ", deferReasons),
+                failure(mail, settings, failed),
+                new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty())),
+                delayWarning(mail, retries, age, waiting));
+    }
+
+    /** The delay warning, once per message, when the deferred recipients have waited long enough. */
+    private Optional<org.apache.mailet.Mail> delayWarning(OutgoingMail mail, RetrySchedule retries, Duration age,
+                                                          List<SenderReports.RecipientProblem> waiting) {
+        if (mail.delayWarned() || waiting.isEmpty()
+                || retries.delayWarning().filter(w -> age.compareTo(w) >= 0).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<org.apache.mailet.Mail> warning = reports.delayed(mail, waiting, mail.queuedAt().plus(retries.maxAge()));
+            warning.ifPresent(w -> LOG.info("{}: delayed for {}; warning sent to <{}>", mail.queueId(), age,
+                    mail.sender().asString("")));
+            return warning;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(mail.queueId() + ": cannot build the delay warning: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Recipients given up on go to {@code bounceProcessor} with James's attributes, or, without one, are
+     * reported to the sender in a standard report.
+     */
+    private AttemptOutcome.Failure failure(OutgoingMail mail, DeliverySettings settings,
+                                           List<SenderReports.RecipientProblem> failed) {
+        if (failed.isEmpty()) {
+            return AttemptOutcome.Failure.NONE;
+        }
+        List<MailAddress> recipients = failed.stream().map(SenderReports.RecipientProblem::recipient).toList();
+        String reason = String.join("; ", failed.stream().map(f -> f.recipient().asString() + ": "
+                + (f.expired() ? "gave up after " + (mail.failedAttempts() + 1) + " attempts; last error: " : "")
+                + f.detail()).toList());
+        if (settings.failedProcessor().isPresent()) {
+            LOG.info("{}: undeliverable to {}; sent to processor {}", mail.queueId(), recipients,
+                    settings.failedProcessor().get());
+            return new AttemptOutcome.Failure(recipients, reason, settings.failedProcessor(),
+                    FailureAttributes.of(failed), Optional.empty());
+        }
+        try {
+            Optional<org.apache.mailet.Mail> report = reports.failed(mail, failed);
+            if (report.isPresent()) {
+                LOG.info("{}: undeliverable to {}; report to <{}>", mail.queueId(), recipients,
+                        mail.sender().asString(""));
+            } else {
+                LOG.info("{}: undeliverable to {}; no report to the null sender", mail.queueId(), recipients);
+            }
+            return new AttemptOutcome.Failure(recipients, reason, Optional.empty(), List.of(), report);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(mail.queueId() + ": cannot build the failure report: " + e.getMessage(), e);
+        }
+    }
+}
