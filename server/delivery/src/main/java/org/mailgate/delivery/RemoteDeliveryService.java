@@ -2,7 +2,6 @@ package org.mailgate.delivery;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +19,11 @@ import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.OutgoingStore;
 import org.mailgate.api.dns.DnsResolver;
 import org.mailgate.delivery.report.SenderReports;
+import org.mailgate.delivery.mime.OutboundContent;
 import org.mailgate.delivery.route.RouteException;
 import org.mailgate.delivery.route.Router;
 import org.mailgate.delivery.route.Target;
 import org.mailgate.delivery.smtp.ConnectionCache;
-import org.mailgate.delivery.smtp.Envelope;
 import org.mailgate.delivery.smtp.SmtpConnection;
 import org.mailgate.delivery.smtp.SmtpConnector;
 import org.mailgate.delivery.smtp.SmtpLogin;
@@ -196,13 +195,20 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         Session session = null;
         try {
             TransactionResult result = null;
+            OutboundContent content = null;
             while (result == null) {
                 session = connection(key, target, settings, heloName, policy);
                 if (session.refusal() != null) {
                     return new TargetAttempt(null, session.refusal(), false);
                 }
+                content = OutboundContent.of(mail, recipients, session.connection()::supports, target.describe());
+                if (content.envelope().isEmpty()) {
+                    release(key, session);
+                    session = null;
+                    return new TargetAttempt(content.refused(), null, true);
+                }
                 try {
-                    result = SmtpTransaction.run(session.connection(), envelope(mail, recipients),
+                    result = SmtpTransaction.run(session.connection(), content.envelope().get(),
                             session.messages() > 0);
                 } catch (StaleConnectionException e) {
                     LOG.debug("kept connection to {} unusable: {}", target.describe(), e.getMessage());
@@ -215,6 +221,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
             }
             LOG.info("{}: relay={}, tls={}", mail.queueId(), target.describe(), session.connection().describeSecurity());
             List<RecipientResult> results = results(mail, result, target, Duration.between(start, clock.instant()));
+            results.addAll(content.refused());
             if (!result.closing()) {
                 open.remove(session.connection());
                 connections.give(key, session.connection(), session.messages() + 1);
@@ -228,6 +235,12 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                 close(session);
             }
         }
+    }
+
+    /** Keeps a connection on which no transaction was started for the next message. */
+    private void release(ConnectionCache.Key key, Session session) {
+        open.remove(session.connection());
+        connections.give(key, session.connection(), session.messages());
     }
 
     private void close(Session session) {
@@ -268,15 +281,6 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     public void abortConnections() {
         open.forEach(SmtpConnection::close);
         connections.closeAll();
-    }
-
-    private static Envelope envelope(OutgoingMail mail, List<MailAddress> recipients) {
-        return new Envelope(mail.sender(), recipients, mail.message().size(), out -> {
-            out.write(mail.message().headerSection());
-            try (InputStream body = mail.message().body().open(0)) {
-                body.transferTo(out);
-            }
-        });
     }
 
     private List<RecipientResult> results(OutgoingMail mail, TransactionResult result, Target target,

@@ -48,7 +48,8 @@ public final class SmtpTransaction {
     public static TransactionResult run(SmtpConnection connection, Envelope envelope, boolean reset)
             throws IOException {
         String mailFrom = "MAIL FROM:<" + envelope.sender().asString("") + ">"
-                + (connection.supports("SIZE") ? " SIZE=" + envelope.size() : "");
+                + (connection.supports("SIZE") ? " SIZE=" + envelope.size() : "")
+                + envelope.mailParameters().stream().map(p -> " " + p).collect(java.util.stream.Collectors.joining());
         Map<MailAddress, SmtpReply> replies = new LinkedHashMap<>();
         SmtpReply mailReply;
         List<SmtpReply> rcptReplies = new ArrayList<>();

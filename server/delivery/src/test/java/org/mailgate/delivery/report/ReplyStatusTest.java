@@ -27,4 +27,12 @@ class ReplyStatusTest {
         assertThat(status.isReply()).isFalse();
         assertThat(status.statusOr("5.4.7")).isEqualTo("5.4.7");
     }
+
+    @Test
+    void aLocalReasonMayStartWithItsEnhancedStatus() {
+        ReplyStatus status = ReplyStatus.of("5.6.7 SMTPUTF8 is required, but was not offered by host mx.remote.example");
+        assertThat(status.isReply()).isFalse();
+        assertThat(status.code()).isEmpty();
+        assertThat(status.statusOr("5.0.0")).isEqualTo("5.6.7");
+    }
 }
