@@ -11,10 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.mailgate.testkit.ManualClock;
 
 class DestinationLimitsTest {
 
-    final MutableClock clock = new MutableClock();
+    final ManualClock clock = new ManualClock();
     final DestinationLimits limits = new DestinationLimits(clock);
     final Instant t0 = clock.instant();
 

@@ -10,10 +10,11 @@ import java.util.Optional;
 import org.apache.james.core.MailAddress;
 import org.junit.jupiter.api.Test;
 import org.mailgate.api.delivery.AttemptOutcome;
+import org.mailgate.testkit.ManualClock;
 
 class LimitedAttemptTest {
 
-    final MutableClock clock = new MutableClock();
+    final ManualClock clock = new ManualClock();
     final DestinationLimits limits = new DestinationLimits(clock);
     final LimitedAttempt attempt = new LimitedAttempt(limits, 1, "000000002A");
     final MailAddress bob = RemoteDeliveryServiceTest.address("bob@slow.example");

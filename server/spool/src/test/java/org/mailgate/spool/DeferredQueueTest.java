@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.spool.SpoolUnit;
+import org.mailgate.testkit.ManualClock;
 
 /**
  * The outgoing queue is indexed by next-attempt time: 100,000 deferred messages never delay a ready one,
@@ -22,7 +23,7 @@ class DeferredQueueTest {
 
     @TempDir
     Path dir;
-    MutableClock clock = new MutableClock();
+    ManualClock clock = new ManualClock();
     StoreFixture store;
 
     @BeforeEach

@@ -21,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.spool.SpoolUnit;
+import org.mailgate.testkit.ManualClock;
 
 /** The repository contract on a real H2 store, and how repository changes join a spool unit. */
 class H2MailRepositoryStoreTest implements MailRepositoryContract {
 
     @TempDir
     Path dir;
-    final MutableClock clock = new MutableClock();
+    final ManualClock clock = new ManualClock();
     StoreFixture store;
 
     @BeforeEach

@@ -21,12 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.mail.QueueId;
 import org.mailgate.api.spool.Arrival;
 import org.mailgate.api.spool.SpoolUnit;
+import org.mailgate.testkit.ManualClock;
 
 class SpoolStoreTest {
 
     @TempDir
     Path dir;
-    MutableClock clock = new MutableClock();
+    ManualClock clock = new ManualClock();
     StoreFixture store;
 
     @BeforeEach

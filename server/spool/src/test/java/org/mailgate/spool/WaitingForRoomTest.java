@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.spool.SpoolUnit;
+import org.mailgate.testkit.ManualClock;
 
 /**
  * Recipients deferred only because their destination had no room are not a failed attempt: the store
@@ -22,7 +23,7 @@ class WaitingForRoomTest {
 
     @TempDir
     Path dir;
-    MutableClock clock = new MutableClock();
+    ManualClock clock = new ManualClock();
     StoreFixture store;
 
     @BeforeEach

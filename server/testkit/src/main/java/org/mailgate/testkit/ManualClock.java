@@ -1,4 +1,4 @@
-package org.mailgate.delivery;
+package org.mailgate.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A clock a test moves by hand, starting at 2026-11-23T10:00:00Z; safe to read from any thread. */
+public final class ManualClock extends Clock {
 
     private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-23T10:00:00Z").toEpochMilli());
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         millis.addAndGet(d.toMillis());
     }
 
