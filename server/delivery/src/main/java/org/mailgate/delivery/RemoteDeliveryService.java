@@ -27,6 +27,7 @@ import org.mailgate.delivery.route.RouteException;
 import org.mailgate.delivery.route.Router;
 import org.mailgate.delivery.route.Target;
 import org.mailgate.delivery.smtp.ConnectionCache;
+import org.mailgate.delivery.smtp.DsnRelay;
 import org.mailgate.delivery.smtp.Envelope;
 import org.mailgate.delivery.smtp.SmtpConnection;
 import org.mailgate.delivery.smtp.SmtpConnector;
@@ -203,7 +204,8 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                 }
             }
             LOG.info("{}: relay={}, tls={}", mail.queueId(), target.describe(), session.connection().describeSecurity());
-            List<RecipientResult> results = results(mail, result, target, Duration.between(start, clock.instant()));
+            List<RecipientResult> results = results(mail, result, target, Duration.between(start, clock.instant()),
+                    DsnRelay.passesOn(session.connection()));
             if (!result.closing()) {
                 open.remove(session.connection());
                 connections.give(key, session.connection(), session.messages() + 1);
@@ -260,15 +262,15 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
             try (InputStream body = mail.message().body().open(0)) {
                 body.transferTo(out);
             }
-        });
+        }, mail.dsn());
     }
 
     private List<RecipientResult> results(OutgoingMail mail, TransactionResult result, Target target,
-                                          Duration took) {
+                                          Duration took, boolean dsnPassedOn) {
         List<RecipientResult> results = new ArrayList<>();
         String relay = target.describe();
         result.replies().forEach((recipient, reply) -> {
-            RecipientResult r = reply.isPositive() ? RecipientResult.delivered(recipient, relay, reply.text())
+            RecipientResult r = reply.isPositive() ? RecipientResult.delivered(recipient, relay, reply.text(), dsnPassedOn)
                     : reply.isTemporary() ? RecipientResult.temporary(recipient, relay, reply.text())
                     : RecipientResult.permanent(recipient, relay, reply.text());
             if (LOG.isInfoEnabled()) {
@@ -292,6 +294,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     AttemptOutcome outcome(OutgoingMail mail, DeliverySettings settings, List<RecipientResult> results) {
         List<MailAddress> deferred = new ArrayList<>();
         List<MailAddress> delivered = new ArrayList<>();
+        List<SenderReports.Relayed> relayed = new ArrayList<>();
         List<SenderReports.RecipientProblem> failed = new ArrayList<>();
         List<SenderReports.RecipientProblem> waiting = new ArrayList<>();
         List<String> deferReasons = new ArrayList<>();
@@ -302,7 +305,12 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                 .filter(d -> age.compareTo(retries.maxAge()) < 0);
         for (RecipientResult r : results) {
             switch (r.kind()) {
-                case DELIVERED -> delivered.add(r.recipient());
+                case DELIVERED -> {
+                    delivered.add(r.recipient());
+                    if (!r.dsnPassedOn()) {
+                        relayed.add(new SenderReports.Relayed(r.recipient(), r.relay(), r.detail()));
+                    }
+                }
                 case PERMANENT -> failed.add(new SenderReports.RecipientProblem(r.recipient(), r.relay(), r.detail(), false));
                 case TEMPORARY -> {
                     if (delay.isPresent()) {
@@ -321,8 +329,18 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         }
         return new AttemptOutcome(deferred, delay.map(now::plus), String.join("; ", deferReasons),
                 failure(mail, settings, failed),
-                new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty())),
+                new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty()),
+                        relayedReport(mail, relayed)),
                 delayWarning(mail, retries, age, waiting));
+    }
+
+    /** The "relayed" report for recipients whose NOTIFY asked for news of success from a hop without DSN. */
+    private Optional<org.apache.mailet.Mail> relayedReport(OutgoingMail mail, List<SenderReports.Relayed> relayed) {
+        try {
+            return reports.relayed(mail, relayed);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(mail.queueId() + ": cannot build the relayed report: " + e.getMessage(), e);
+        }
     }
 
     /** The delay warning, once per message, when the deferred recipients have waited long enough. */
@@ -367,7 +385,8 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                 LOG.info("{}: undeliverable to {}; report to <{}>", mail.queueId(), recipients,
                         mail.sender().asString(""));
             } else {
-                LOG.info("{}: undeliverable to {}; no report to the null sender", mail.queueId(), recipients);
+                LOG.info("{}: undeliverable to {}; no report (null sender, or NOTIFY asked for none)",
+                        mail.queueId(), recipients);
             }
             return new AttemptOutcome.Failure(recipients, reason, Optional.empty(), List.of(), report);
         } catch (MessagingException e) {

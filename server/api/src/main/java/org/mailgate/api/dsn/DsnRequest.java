@@ -28,7 +28,10 @@ import org.apache.mailet.Mail;
  * {@link Mail#dsnParameters()} reads, so James mailets see the request), plus {@value #ORCPT_AS_RECEIVED}
  * holding each ORCPT exactly as received, which James's model (an {@code rfc822} address only) cannot.
  * Values in the attributes that break RFC 3461 (a mailet may have set anything) are left out, so what a
- * request holds is always safe to relay and to write into a report.
+ * request holds is always safe to relay and to write into a report. James's attributes win: an ORCPT as
+ * received is used only while James's {@code dsn-orcpt} for that recipient is absent or names the same
+ * address, so a mailet calling {@link Mail#setDsnParameters} replaces every {@code rfc822} ORCPT; one of
+ * another address type stays until the mailet also removes {@value #ORCPT_AS_RECEIVED}.
  *
  * @param envelopeId ENVID as received (xtext, at most 100 characters, decoding to printable US-ASCII)
  * @param ret        RET: whether failure reports return the whole message or its headers
