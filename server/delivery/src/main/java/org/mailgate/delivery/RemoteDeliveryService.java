@@ -294,7 +294,6 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     AttemptOutcome outcome(OutgoingMail mail, DeliverySettings settings, List<RecipientResult> results) {
         List<MailAddress> deferred = new ArrayList<>();
         List<MailAddress> delivered = new ArrayList<>();
-        List<SenderReports.Relayed> relayed = new ArrayList<>();
         List<SenderReports.RecipientProblem> failed = new ArrayList<>();
         List<SenderReports.RecipientProblem> waiting = new ArrayList<>();
         List<String> deferReasons = new ArrayList<>();
@@ -305,12 +304,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                 .filter(d -> age.compareTo(retries.maxAge()) < 0);
         for (RecipientResult r : results) {
             switch (r.kind()) {
-                case DELIVERED -> {
-                    delivered.add(r.recipient());
-                    if (!r.dsnPassedOn()) {
-                        relayed.add(new SenderReports.Relayed(r.recipient(), r.relay(), r.detail()));
-                    }
-                }
+                case DELIVERED -> delivered.add(r.recipient());
                 case PERMANENT -> failed.add(new SenderReports.RecipientProblem(r.recipient(), r.relay(), r.detail(), false));
                 case TEMPORARY -> {
                     if (delay.isPresent()) {
@@ -330,12 +324,18 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         return new AttemptOutcome(deferred, delay.map(now::plus), String.join("; ", deferReasons),
                 failure(mail, settings, failed),
                 new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty()),
-                        relayedReport(mail, relayed)),
+                        relayedReport(mail, results)),
                 delayWarning(mail, retries, age, waiting));
     }
 
-    /** The "relayed" report for recipients whose NOTIFY asked for news of success from a hop without DSN. */
-    private Optional<org.apache.mailet.Mail> relayedReport(OutgoingMail mail, List<SenderReports.Relayed> relayed) {
+    /**
+     * The "relayed" report for recipients handed to a server without DSN whose NOTIFY asked for news of
+     * success (RFC 3461 5.2.2 b).
+     */
+    private Optional<org.apache.mailet.Mail> relayedReport(OutgoingMail mail, List<RecipientResult> results) {
+        List<SenderReports.Relayed> relayed = results.stream()
+                .filter(r -> r.kind() == RecipientResult.Kind.DELIVERED && !r.dsnPassedOn())
+                .map(r -> new SenderReports.Relayed(r.recipient(), r.relay(), r.detail())).toList();
         try {
             return reports.relayed(mail, relayed);
         } catch (MessagingException e) {
