@@ -69,8 +69,24 @@ final class AttemptOutcomes {
         }
         return new AttemptOutcome(deferred, delay.map(now::plus), String.join("; ", deferReasons),
                 failure(mail, settings, failed),
-                new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty())),
+                new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty()),
+                        relayedReport(mail, results)),
                 delayWarning(mail, retries, age, waiting));
+    }
+
+    /**
+     * The "relayed" report for recipients handed to a server without DSN whose NOTIFY asked for news of
+     * success (RFC 3461 5.2.2 b).
+     */
+    private Optional<org.apache.mailet.Mail> relayedReport(OutgoingMail mail, List<RecipientResult> results) {
+        List<SenderReports.Relayed> relayed = results.stream()
+                .filter(r -> r.kind() == RecipientResult.Kind.DELIVERED && !r.dsnPassedOn())
+                .map(r -> new SenderReports.Relayed(r.recipient(), r.relay(), r.detail())).toList();
+        try {
+            return reports.relayed(mail, relayed);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(mail.queueId() + ": cannot build the relayed report: " + e.getMessage(), e);
+        }
     }
 
     /** The delay warning, once per message, when the deferred recipients have waited long enough. */
@@ -115,7 +131,8 @@ final class AttemptOutcomes {
                 LOG.info("{}: undeliverable to {}; report to <{}>", mail.queueId(), recipients,
                         mail.sender().asString(""));
             } else {
-                LOG.info("{}: undeliverable to {}; no report to the null sender", mail.queueId(), recipients);
+                LOG.info("{}: undeliverable to {}; no report (null sender, or NOTIFY asked for none)",
+                        mail.queueId(), recipients);
             }
             return new AttemptOutcome.Failure(recipients, reason, Optional.empty(), List.of(), report);
         } catch (MessagingException e) {

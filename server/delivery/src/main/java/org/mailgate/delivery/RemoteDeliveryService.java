@@ -24,6 +24,7 @@ import org.mailgate.delivery.route.RouteException;
 import org.mailgate.delivery.route.Router;
 import org.mailgate.delivery.route.Target;
 import org.mailgate.delivery.smtp.ConnectionCache;
+import org.mailgate.delivery.smtp.DsnRelay;
 import org.mailgate.delivery.smtp.SmtpConnection;
 import org.mailgate.delivery.smtp.SmtpConnector;
 import org.mailgate.delivery.smtp.SmtpLogin;
@@ -220,7 +221,8 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                 }
             }
             LOG.info("{}: relay={}, tls={}", mail.queueId(), target.describe(), session.connection().describeSecurity());
-            List<RecipientResult> results = results(mail, result, target, Duration.between(start, clock.instant()));
+            List<RecipientResult> results = results(mail, result, target, Duration.between(start, clock.instant()),
+                    DsnRelay.passesOn(session.connection()));
             results.addAll(content.refused());
             if (!result.closing()) {
                 open.remove(session.connection());
@@ -284,11 +286,11 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     }
 
     private List<RecipientResult> results(OutgoingMail mail, TransactionResult result, Target target,
-                                          Duration took) {
+                                          Duration took, boolean dsnPassedOn) {
         List<RecipientResult> results = new ArrayList<>();
         String relay = target.describe();
         result.replies().forEach((recipient, reply) -> {
-            RecipientResult r = reply.isPositive() ? RecipientResult.delivered(recipient, relay, reply.text())
+            RecipientResult r = reply.isPositive() ? RecipientResult.delivered(recipient, relay, reply.text(), dsnPassedOn)
                     : reply.isTemporary() ? RecipientResult.temporary(recipient, relay, reply.text())
                     : RecipientResult.permanent(recipient, relay, reply.text());
             if (LOG.isInfoEnabled()) {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
+import org.mailgate.api.dsn.DsnRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,17 @@ final class AttributesJson {
             }
         }
         json.append('"');
+    }
+
+    /**
+     * The DSN parameters (RFC 3461) among stored attributes; the JSON is only parsed when it may hold
+     * them, so mail without DSN parameters costs a substring search.
+     */
+    static DsnRequest dsn(String json) {
+        if (json == null || !json.contains("dsn")) {
+            return DsnRequest.NONE;
+        }
+        return DsnRequest.fromAttributes(read(json));
     }
 
     static List<Attribute> read(String json) {

@@ -133,7 +133,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
             H2Body stored = new H2Body(database, record.bodyId(), body.size(), body.inline());
             recent.put(e.entryId(), new OutgoingMail(e.entryId(), record.queueId(), record.name(), e.queueName(),
                     record.sender(), record.recipients(), 0, Instant.ofEpochMilli(record.createdAt()),
-                    new MessageParts(record.headers(), stored), false),
+                    new MessageParts(record.headers(), stored), false, AttributesJson.dsn(record.attributesJson())),
                     512 + record.headers().length + (body.inline() == null ? 0 : body.inline().length));
         }
     }
@@ -157,7 +157,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                             r.sender(), r.recipients(), rs.getInt("failed_attempts"),
                             Instant.ofEpochMilli(r.createdAt()),
                             new MessageParts(r.headers(), H2Body.of(database, r.bodyId(), rs)),
-                            rs.getBoolean("delay_warned")));
+                            rs.getBoolean("delay_warned"), AttributesJson.dsn(r.attributesJson())));
                 }
             }
         });
@@ -186,6 +186,9 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
             }
             if (outcome.delayReport().isPresent()) {
                 entries.add(report(c, outcome.delayReport().get()));
+            }
+            if (success.report().isPresent()) {
+                entries.add(report(c, success.report().get()));
             }
             if (success.processor().isPresent()) {
                 entries.add(toSpool(c, row, success.recipients(), success.processor().get(), row.errorMessage(),

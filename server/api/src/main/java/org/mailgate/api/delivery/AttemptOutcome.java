@@ -58,13 +58,22 @@ public record AttemptOutcome(List<MailAddress> deferred, Optional<Instant> retry
         }
     }
 
-    /** Recipients delivered; with a {@code processor} ({@code onSuccess}), a copy for them goes there. */
-    public record Success(List<MailAddress> recipients, Optional<String> processor) {
+    /**
+     * Recipients delivered; with a {@code processor} ({@code onSuccess}), a copy for them goes there;
+     * {@code report} is an RFC 3464 report to the sender ({@code action=relayed}) for recipients whose
+     * NOTIFY asked for news of success, and it goes into the spool too.
+     */
+    public record Success(List<MailAddress> recipients, Optional<String> processor, Optional<Mail> report) {
 
-        public static final Success NONE = new Success(List.of(), Optional.empty());
+        public static final Success NONE = new Success(List.of(), Optional.empty(), Optional.empty());
 
         public Success {
             recipients = List.copyOf(recipients);
+        }
+
+        /** Recipients delivered, with no report to the sender. */
+        public Success(List<MailAddress> recipients, Optional<String> processor) {
+            this(recipients, processor, Optional.empty());
         }
     }
 }

@@ -2,8 +2,10 @@ package org.mailgate.api.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.mailgate.api.dsn.DsnRequest;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
 
@@ -11,12 +13,22 @@ import org.mailgate.api.mail.QueueId;
  * One entry of an outgoing queue, as delivery reads it.
  *
  * @param delayWarned whether the sender was already told that delivery is delayed
+ * @param dsn         the delivery status notifications the sender asked for (RFC 3461)
  */
 public record OutgoingMail(long entryId, QueueId queueId, String name, String queueName, MaybeSender sender,
                            List<MailAddress> recipients, int failedAttempts, Instant queuedAt,
-                           MessageParts message, boolean delayWarned) {
+                           MessageParts message, boolean delayWarned, DsnRequest dsn) {
 
     public OutgoingMail {
         recipients = List.copyOf(recipients);
+        Objects.requireNonNull(dsn, "dsn");
+    }
+
+    /** An entry whose sender gave no DSN parameters. */
+    public OutgoingMail(long entryId, QueueId queueId, String name, String queueName, MaybeSender sender,
+                        List<MailAddress> recipients, int failedAttempts, Instant queuedAt, MessageParts message,
+                        boolean delayWarned) {
+        this(entryId, queueId, name, queueName, sender, recipients, failedAttempts, queuedAt, message, delayWarned,
+                DsnRequest.NONE);
     }
 }

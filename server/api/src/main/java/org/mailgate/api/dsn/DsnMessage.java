@@ -23,7 +23,9 @@ import org.mailgate.api.mail.SpooledMimeMessage;
 /**
  * Builds a delivery status notification (RFC 3464): {@code multipart/report;
  * report-type=delivery-status} with a human-readable part, the machine-readable status of each
- * recipient, and the original message (or only its headers when it is large).
+ * recipient, and the original message (or only its headers when it is large). When the original mail
+ * carries the sender's DSN parameters ({@link DsnRequest}), the report names its ENVID in
+ * {@code Original-Envelope-Id} and each recipient's ORCPT in {@code Original-Recipient} (RFC 3461 6.3).
  */
 public final class DsnMessage {
 
@@ -106,6 +108,8 @@ public final class DsnMessage {
     static String statusFields(Mail original, String reportingMta, List<RecipientStatus> statuses,
                                ZonedDateTime now) {
         StringBuilder s = new StringBuilder();
+        DsnRequest dsn = DsnRequest.of(original);
+        dsn.decodedEnvelopeId().ifPresent(id -> s.append("Original-Envelope-Id: ").append(id).append("\r\n"));
         s.append("Reporting-MTA: dns; ").append(reportingMta).append("\r\n");
         s.append("X-Mailgate-Queue-ID: ").append(original.getName()).append("\r\n");
         if (original.getLastUpdated() != null) {
@@ -114,6 +118,8 @@ public final class DsnMessage {
         }
         for (RecipientStatus r : statuses) {
             s.append("\r\n");
+            dsn.originalRecipient(r.recipient()).ifPresent(o -> s.append("Original-Recipient: ").append(o.field())
+                    .append("\r\n"));
             s.append("Final-Recipient: rfc822; ").append(r.recipient().asString()).append("\r\n");
             s.append("Action: ").append(r.action()).append("\r\n");
             s.append("Status: ").append(r.status()).append("\r\n");

@@ -102,7 +102,7 @@ public record OutboundContent(Optional<Envelope> envelope, List<RecipientResult>
         }
         log(mail, peer, refused);
         return new OutboundContent(Optional.of(new Envelope(mail.sender(), sendTo, message.size(), content,
-                parameters)), refused);
+                parameters, mail.dsn())), refused);
     }
 
     private static OutboundContent refuse(OutgoingMail mail, String peer, List<RecipientResult> refused) {

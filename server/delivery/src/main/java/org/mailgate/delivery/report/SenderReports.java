@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.apache.mailet.DsnParameters;
 import org.apache.mailet.Mail;
 import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.dsn.DsnMessage;
@@ -19,9 +20,15 @@ import org.mailgate.api.mail.MailgateMail;
 /**
  * What remote delivery tells a sender, in RFC 3464 reports from the null sender: the standard bounce
  * (one per failed message, each recipient given up on with the remote server's answer and enhanced
- * status, the original returned, or its headers when it is large), and the delay warning (recipients
- * still being retried, headers returned). A message from the null sender gets no report, so reports can
- * never loop.
+ * status, the original returned, or its headers when it is large), the delay warning (recipients
+ * still being retried, headers returned), and the "relayed" report (recipients handed to a server
+ * without DSN whose NOTIFY asked for news of success, headers returned). A message from the null sender
+ * gets no report, so reports can never loop.
+ *
+ * <p>The sender's DSN request (RFC 3461) is honoured per recipient: NOTIFY=NEVER gets no report, a NOTIFY
+ * without FAILURE no failure report, one without DELAY no delay warning, and only SUCCESS a "relayed"
+ * report; without NOTIFY, failures are reported and delays as configured. RET=HDRS returns only the
+ * headers in a failure report; ENVID and ORCPT appear in the report's fields (see {@link DsnMessage}).
  */
 public final class SenderReports {
 
@@ -45,23 +52,62 @@ public final class SenderReports {
     public record RecipientProblem(MailAddress recipient, String relay, String detail, boolean expired) {
     }
 
-    /** The bounce for {@code failed} recipients of {@code mail}, or nothing for a mail from the null sender. */
-    public Optional<Mail> failed(OutgoingMail mail, List<RecipientProblem> failed) throws MessagingException {
+    /** A recipient handed to a server without DSN: where, and the server's reply. */
+    public record Relayed(MailAddress recipient, String relay, String reply) {
+    }
+
+    /**
+     * The bounce for {@code failed} recipients of {@code mail} whose NOTIFY asks for one; nothing for a mail
+     * from the null sender or if no recipient asks.
+     */
+    public Optional<Mail> failed(OutgoingMail mail, List<RecipientProblem> allFailed) throws MessagingException {
+        List<RecipientProblem> failed = allFailed.stream().filter(f -> mail.dsn().reportsFailure(f.recipient()))
+                .toList();
         if (mail.sender().isNullSender() || failed.isEmpty()) {
             return Optional.empty();
         }
         MimeBodyPart text = new MimeBodyPart();
         text.setText(failedText(mail, failed), "UTF-8");
+        DsnMessage.Returned returned = mail.dsn().ret().filter(r -> r == DsnParameters.Ret.HDRS).isPresent()
+                ? DsnMessage.Returned.HEADERS : DsnMessage.Returned.MESSAGE;
         return report(mail, "Undelivered Mail Returned to Sender", text, failed.stream().map(this::status).toList(),
-                DsnMessage.Returned.MESSAGE, "-dsn");
+                returned, "-dsn");
     }
 
     /**
-     * The delay warning for recipients of {@code mail} still being retried, which will be given up on at
-     * {@code giveUpAt}; nothing for a mail from the null sender.
+     * The "relayed" report (RFC 3461 5.2.2 b) for recipients of {@code mail} handed to a server without DSN
+     * whose NOTIFY asked for news of success; nothing for a mail from the null sender or if none asked.
      */
-    public Optional<Mail> delayed(OutgoingMail mail, List<RecipientProblem> waiting, Instant giveUpAt)
+    public Optional<Mail> relayed(OutgoingMail mail, List<Relayed> allRelayed) throws MessagingException {
+        List<Relayed> relayed = allRelayed.stream().filter(r -> mail.dsn().reportsSuccess(r.recipient())).toList();
+        if (mail.sender().isNullSender() || relayed.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder()
+                .append("This is the mail system at host ").append(hostName).append(".\n\n")
+                .append("Your message was handed on to the destinations below. They do not confirm delivery\n")
+                .append("themselves, so this is the last news you will have of its success; you may still hear\n")
+                .append("of failures from systems further on.\n\n");
+        relayed.forEach(r -> text.append("<").append(r.recipient().asString()).append(">: relayed via ")
+                .append(r.relay()).append(": ").append(r.reply()).append("\n"));
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(text.toString(), "UTF-8");
+        List<RecipientStatus> statuses = relayed.stream().map(r -> {
+            ReplyStatus reply = ReplyStatus.of(r.reply());
+            return new RecipientStatus(r.recipient(), "relayed", reply.enhanced().filter(e -> e.startsWith("2"))
+                    .orElse("2.0.0"), remoteMta(r.relay()), reply.isReply() ? Optional.of(r.reply()) : Optional.empty());
+        }).toList();
+        return report(mail, "Successful Mail Relay Report", part, statuses, DsnMessage.Returned.HEADERS, "-relayed");
+    }
+
+    /**
+     * The delay warning for recipients of {@code mail} still being retried whose NOTIFY allows one, which
+     * will be given up on at {@code giveUpAt}; nothing for a mail from the null sender or if none allows it.
+     */
+    public Optional<Mail> delayed(OutgoingMail mail, List<RecipientProblem> allWaiting, Instant giveUpAt)
             throws MessagingException {
+        List<RecipientProblem> waiting = allWaiting.stream().filter(w -> mail.dsn().reportsDelay(w.recipient()))
+                .toList();
         if (mail.sender().isNullSender() || waiting.isEmpty()) {
             return Optional.empty();
         }
@@ -90,7 +136,7 @@ public final class SenderReports {
     private Optional<Mail> report(OutgoingMail mail, String subject, MimeBodyPart text, List<RecipientStatus> statuses,
                                   DsnMessage.Returned returned, String suffix) throws MessagingException {
         Mail original = MailgateMail.builder(mail.name()).sender(mail.sender()).recipients(mail.recipients())
-                .parts(mail.message()).build();
+                .parts(mail.message()).attributes(mail.dsn().toAttributes()).build();
         var report = DsnMessage.build(original, postmaster, hostName, subject, text, statuses, returned,
                 ZonedDateTime.now(clock));
         return Optional.of(MailgateMail.builder(mail.name() + suffix)
@@ -102,7 +148,11 @@ public final class SenderReports {
     }
 
     private static Optional<String> remoteMta(RecipientProblem f) {
-        return f.relay().equals("none") ? Optional.empty() : Optional.of(f.relay().replaceAll("\\[.*$", ""));
+        return remoteMta(f.relay());
+    }
+
+    private static Optional<String> remoteMta(String relay) {
+        return relay.equals("none") ? Optional.empty() : Optional.of(relay.replaceAll("\\[.*$", ""));
     }
 
     private RecipientStatus status(RecipientProblem f) {

@@ -11,6 +11,7 @@ import org.apache.james.core.MailAddress;
  * MAIL, RCPT..., DATA on an open, greeted (or RSET) connection: pipelined when the server offers
  * PIPELINING. The message goes only to the recipients the server accepted. A transaction that ends
  * early (MAIL or every RCPT refused) leaves the connection to be reset with RSET before its next use.
+ * The sender's DSN parameters go along when the server offers DSN ({@link DsnRelay}).
  */
 public final class SmtpTransaction {
 
@@ -49,7 +50,8 @@ public final class SmtpTransaction {
             throws IOException {
         String mailFrom = "MAIL FROM:<" + envelope.sender().asString("") + ">"
                 + (connection.supports("SIZE") ? " SIZE=" + envelope.size() : "")
-                + envelope.mailParameters().stream().map(p -> " " + p).collect(java.util.stream.Collectors.joining());
+                + envelope.mailParameters().stream().map(p -> " " + p).collect(java.util.stream.Collectors.joining())
+                + DsnRelay.mailParameters(connection, envelope.dsn());
         Map<MailAddress, SmtpReply> replies = new LinkedHashMap<>();
         SmtpReply mailReply;
         List<SmtpReply> rcptReplies = new ArrayList<>();
@@ -64,7 +66,8 @@ public final class SmtpTransaction {
         if (pipelining) {
             connection.send(mailFrom);
             for (MailAddress recipient : envelope.recipients()) {
-                connection.send("RCPT TO:<" + recipient.asString() + ">");
+                connection.send("RCPT TO:<" + recipient.asString() + ">"
+                        + DsnRelay.rcptParameters(connection, envelope.dsn(), recipient));
             }
             if (reset) {
                 expectReset(connection, true);
@@ -77,7 +80,8 @@ public final class SmtpTransaction {
             mailReply = connection.command(mailFrom);
             if (mailReply.isPositive()) {
                 for (MailAddress recipient : envelope.recipients()) {
-                    rcptReplies.add(connection.command("RCPT TO:<" + recipient.asString() + ">"));
+                    rcptReplies.add(connection.command("RCPT TO:<" + recipient.asString() + ">"
+                            + DsnRelay.rcptParameters(connection, envelope.dsn(), recipient)));
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
+import org.mailgate.api.dsn.DsnRequest;
 import org.mailgate.api.mail.Envelope;
 import org.mailgate.api.mail.QueueId;
 import org.mailgate.api.spool.Arrival;
@@ -51,6 +52,7 @@ final class Data implements Command {
             return;
         }
         Envelope envelope = transaction.get().envelope();
+        DsnRequest dsn = transaction.get().dsn();
         session.endTransaction();
         var services = session.services();
         QueueId id = services.spool().reserveId();
@@ -58,7 +60,7 @@ final class Data implements Command {
         DataReader data = session.openData(session.config().maxMessageSize());
         byte[] received = receivedHeader.forSession(session, id, envelope, ZonedDateTime.now(services.clock()));
         try {
-            services.spool().accept(id, envelope, arrival(session), new SequenceInputStream(
+            services.spool().accept(id, envelope, arrival(session, dsn), new SequenceInputStream(
                     new ByteArrayInputStream(received), data));
         } catch (IOException | RuntimeException e) {
             if (data.clientGone()) {
@@ -85,14 +87,18 @@ final class Data implements Command {
 
     /**
      * Where the mail came from, with James's attributes: the HELO name, the session id and, for a client
-     * in {@code authorizedAddresses}, {@value #AUTH_NETWORK} = true (what {@code SMTPIsAuthNetwork} tests).
+     * in {@code authorizedAddresses}, {@value #AUTH_NETWORK} = true (what {@code SMTPIsAuthNetwork} tests),
+     * and the DSN parameters the client gave ({@link DsnRequest#toAttributes()}).
      */
-    private static Arrival arrival(SmtpSession session) {
+    private static Arrival arrival(SmtpSession session, DsnRequest dsn) {
         List<Attribute> attributes = new ArrayList<>(3);
         attributes.add(new Attribute(org.apache.mailet.Mail.SMTP_HELO, AttributeValue.of(session.helo().orElse(""))));
         attributes.add(new Attribute(org.apache.mailet.Mail.SMTP_SESSION_ID, AttributeValue.of(session.id())));
         if (session.fromAuthorizedNetwork()) {
             attributes.add(new Attribute(AttributeName.of(AUTH_NETWORK), AttributeValue.of(true)));
+        }
+        if (!dsn.isEmpty()) {
+            attributes.addAll(dsn.toAttributes());
         }
         return new Arrival(session.remoteIp(), session.remoteIp(), attributes);
     }

@@ -25,6 +25,7 @@ final class Ehlo implements Command {
         lines.add(max > 0 ? "SIZE " + max : "SIZE");
         lines.add("8BITMIME");
         lines.add("ENHANCEDSTATUSCODES");
+        lines.add("DSN");
         session.reply(new Reply(250, "", lines));
     }
 }

@@ -9,7 +9,10 @@ import org.mailgate.smtp.session.Replies;
 import org.mailgate.smtp.session.Reply;
 import org.mailgate.smtp.session.SmtpSession;
 
-/** MAIL FROM: starts a transaction. Understands SIZE (RFC 1870) and BODY (RFC 6152). */
+/**
+ * MAIL FROM: starts a transaction. Understands SIZE (RFC 1870), BODY (RFC 6152), and RET and ENVID of
+ * the DSN extension (RFC 3461, see {@link DsnArguments}).
+ */
 final class Mail implements Command {
 
     @Override
@@ -34,7 +37,15 @@ final class Mail implements Command {
             session.reply(refused);
             return;
         }
+        DsnArguments.MailDsn dsn;
+        try {
+            dsn = DsnArguments.mail(session.esmtp(), path.parameters());
+        } catch (Path.PathException e) {
+            session.reply(e.reply());
+            return;
+        }
         session.beginTransaction(path.address().map(MaybeSender::of).orElse(MaybeSender.nullSender()));
+        session.transaction().orElseThrow().requestDsn(dsn.envelopeId(), dsn.ret());
         session.reply(Replies.SENDER_OK);
     }
 
@@ -63,7 +74,9 @@ final class Mail implements Command {
                     }
                 }
                 default -> {
-                    return unknown(parameter.getKey());
+                    if (!DsnArguments.isMailParameter(parameter.getKey())) {
+                        return unknown(parameter.getKey());
+                    }
                 }
             }
         }

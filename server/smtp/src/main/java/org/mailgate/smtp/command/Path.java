@@ -125,7 +125,9 @@ record Path(Optional<MailAddress> address, boolean postmaster, Map<String, Strin
             if (key.isEmpty() || !key.matches("[A-Z0-9][A-Z0-9-]*")) {
                 throw new PathException(Reply.of(501, "5.5.4", "Bad parameter: " + parameter));
             }
-            parameters.put(key, value);
+            if (parameters.put(key, value) != null) {
+                throw new PathException(Reply.of(501, "5.5.4", "Parameter " + key + " given twice"));
+            }
         }
         return parameters;
     }

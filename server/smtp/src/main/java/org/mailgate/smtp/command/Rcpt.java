@@ -4,6 +4,7 @@ import jakarta.mail.internet.AddressException;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.james.core.MailAddress;
+import org.mailgate.api.dsn.DsnRequest;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.MailTransaction;
 import org.mailgate.smtp.session.Replies;
@@ -12,7 +13,8 @@ import org.mailgate.smtp.session.SmtpSession;
 
 /**
  * RCPT TO: adds a recipient. Relay control happens here: a recipient in a local domain is accepted
- * from anyone, any other only from an authorized network.
+ * from anyone, any other only from an authorized network. NOTIFY and ORCPT of the DSN extension (RFC 3461)
+ * are kept for the recipient (see {@link DsnArguments}).
  */
 final class Rcpt implements Command {
 
@@ -33,9 +35,11 @@ final class Rcpt implements Command {
             session.reply(e.reply());
             return;
         }
-        if (!path.parameters().isEmpty()) {
-            session.reply(Reply.of(555, "5.5.4", "Unsupported parameter "
-                    + path.parameters().keySet().iterator().next()));
+        DsnRequest.RecipientRequest dsn;
+        try {
+            dsn = DsnArguments.recipient(session.esmtp(), path.parameters());
+        } catch (Path.PathException e) {
+            session.reply(e.reply());
             return;
         }
         Optional<MailAddress> recipient = path.postmaster() ? postmaster(session) : path.address();
@@ -51,7 +55,7 @@ final class Rcpt implements Command {
             session.reply(Replies.RELAY_DENIED);
             return;
         }
-        transaction.get().addRecipient(recipient.get());
+        transaction.get().addRecipient(recipient.get(), dsn);
         session.reply(Replies.RECIPIENT_OK);
     }
 

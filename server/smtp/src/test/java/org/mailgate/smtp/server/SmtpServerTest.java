@@ -82,7 +82,7 @@ class SmtpServerTest {
             SmtpReply ehlo = smtp.command("EHLO client.example");
             assertThat(ehlo.code()).isEqualTo(250);
             assertThat(ehlo.lines()).containsExactly("mx.local.example Hello client.example [127.0.0.1]",
-                    "PIPELINING", "SIZE 10000", "8BITMIME", "ENHANCEDSTATUSCODES");
+                    "PIPELINING", "SIZE 10000", "8BITMIME", "ENHANCEDSTATUSCODES", "DSN");
         }
     }
 

@@ -24,6 +24,10 @@ import java.util.Optional;
  * @param connection  the 1-based number of the connection the message arrived on
  * @param tlsProtocol the TLS protocol the message arrived over, e.g. {@code TLSv1.3}; {@code ""} if plain
  * @param tlsCipher   the TLS cipher suite the message arrived over; {@code ""} if plain
+ * @param mailParameters the ESMTP parameters of MAIL FROM exactly as sent (after the path, e.g.
+ *                       {@code "SIZE=120 RET=HDRS"}); {@code ""} if none
+ * @param rcptParameters the ESMTP parameters of each accepted RCPT TO exactly as sent, in the order of
+ *                       {@code rcptTo}; {@code ""} for a recipient without any
  */
 public record ReceivedMessage(
         String helo,
@@ -35,7 +39,9 @@ public record ReceivedMessage(
         Instant receivedAt,
         int connection,
         String tlsProtocol,
-        String tlsCipher) {
+        String tlsCipher,
+        String mailParameters,
+        List<String> rcptParameters) {
 
     /** Checks and copies the arguments. */
     public ReceivedMessage {
@@ -47,12 +53,57 @@ public record ReceivedMessage(
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(tlsProtocol, "tlsProtocol");
         Objects.requireNonNull(tlsCipher, "tlsCipher");
+        Objects.requireNonNull(mailParameters, "mailParameters");
+        rcptParameters = List.copyOf(rcptParameters);
+        if (rcptParameters.size() != rcptTo.size()) {
+            throw new IllegalArgumentException("one parameter string per recipient is needed");
+        }
+    }
+
+    /** A message whose MAIL FROM and RCPT TO commands had no parameters. */
+    public ReceivedMessage(String helo, String mailFrom, List<String> rcptTo, byte[] data, long size, String sha256,
+                           Instant receivedAt, int connection, String tlsProtocol, String tlsCipher) {
+        this(helo, mailFrom, rcptTo, data, size, sha256, receivedAt, connection, tlsProtocol, tlsCipher, "",
+                java.util.Collections.nCopies(rcptTo.size(), ""));
     }
 
     /** A message that arrived in plain text. */
     public ReceivedMessage(String helo, String mailFrom, List<String> rcptTo, byte[] data, long size, String sha256,
                            Instant receivedAt, int connection) {
         this(helo, mailFrom, rcptTo, data, size, sha256, receivedAt, connection, "", "");
+    }
+
+    /**
+     * The value of parameter {@code keyword} (case-insensitive) of MAIL FROM: {@code ""} for a keyword
+     * without value, empty if it was not given.
+     */
+    public Optional<String> mailParameter(String keyword) {
+        return parameter(mailParameters, keyword);
+    }
+
+    /**
+     * The value of parameter {@code keyword} (case-insensitive) of the RCPT TO for {@code recipient} (as in
+     * {@link #rcptTo()}): {@code ""} for a keyword without value, empty if it was not given.
+     *
+     * @throws IllegalArgumentException if {@code recipient} is not among the accepted recipients
+     */
+    public Optional<String> rcptParameter(String recipient, String keyword) {
+        int index = rcptTo.indexOf(recipient);
+        if (index < 0) {
+            throw new IllegalArgumentException(recipient + " is not among the recipients " + rcptTo);
+        }
+        return parameter(rcptParameters.get(index), keyword);
+    }
+
+    private static Optional<String> parameter(String parameters, String keyword) {
+        for (String parameter : parameters.trim().split(" +")) {
+            int equals = parameter.indexOf('=');
+            String key = equals < 0 ? parameter : parameter.substring(0, equals);
+            if (!key.isEmpty() && key.equalsIgnoreCase(keyword)) {
+                return Optional.of(equals < 0 ? "" : parameter.substring(equals + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** True if the message arrived over TLS (STARTTLS or implicit). */
@@ -155,13 +206,15 @@ public record ReceivedMessage(
                 && sha256.equals(that.sha256)
                 && receivedAt.equals(that.receivedAt)
                 && tlsProtocol.equals(that.tlsProtocol)
-                && tlsCipher.equals(that.tlsCipher);
+                && tlsCipher.equals(that.tlsCipher)
+                && mailParameters.equals(that.mailParameters)
+                && rcptParameters.equals(that.rcptParameters);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(helo, mailFrom, rcptTo, Arrays.hashCode(data), size, sha256, receivedAt, connection,
-                tlsProtocol, tlsCipher);
+                tlsProtocol, tlsCipher, mailParameters, rcptParameters);
     }
 
     /** A one-line summary: envelope, size, hash prefix, connection and, if recorded, the Subject. */

@@ -48,6 +48,8 @@ final class SinkSession implements Runnable {
     private boolean greeted;
     private String mailFrom;
     private final List<String> rcptTo = new ArrayList<>();
+    private String mailParameters = "";
+    private final List<String> rcptParameters = new ArrayList<>();
     private int accepted;
 
     SinkSession(Socket socket, int number, SinkOptions options, SinkScript script, MessageLog log)
@@ -240,6 +242,7 @@ final class SinkSession implements Runnable {
                 reply(501, "5.5.4", "syntax: MAIL FROM:<address>");
             } else {
                 mailFrom = path.get();
+                mailParameters = parameters(argument);
                 reply(250, "2.1.0", "Ok");
             }
         }
@@ -260,6 +263,7 @@ final class SinkSession implements Runnable {
             write(rejection.get().line());
         } else {
             rcptTo.add(path.get());
+            rcptParameters.add(parameters(argument));
             reply(250, "2.1.5", "Ok");
         }
     }
@@ -313,7 +317,7 @@ final class SinkSession implements Runnable {
                 content == null ? new byte[0] : content.toByteArray(), size,
                 HexFormat.of().formatHex(digest.digest()), receivedAt, number,
                 overTls() ? ((SSLSocket) socket).getSession().getProtocol() : "",
-                overTls() ? ((SSLSocket) socket).getSession().getCipherSuite() : "");
+                overTls() ? ((SSLSocket) socket).getSession().getCipherSuite() : "", mailParameters, rcptParameters);
         resetTransaction();
         Optional<ScriptedReply> failure = script.takeFailure();
         if (failure.isPresent()) {
@@ -338,11 +342,20 @@ final class SinkSession implements Runnable {
     private void resetTransaction() {
         mailFrom = null;
         rcptTo.clear();
+        mailParameters = "";
+        rcptParameters.clear();
+    }
+
+    /** The ESMTP parameters after the path of a MAIL FROM or RCPT TO argument, as sent; "" if none. */
+    private static String parameters(String argument) {
+        String rest = argument.substring(argument.indexOf(':') + 1).stripLeading();
+        int end = rest.startsWith("<") ? rest.indexOf('>') + 1 : rest.indexOf(' ');
+        return end <= 0 ? "" : rest.substring(end).strip();
     }
 
     /**
      * The address in {@code FROM:<address> params} or {@code TO:<address> params}; ESMTP parameters are
-     * ignored. Empty if the argument does not have that shape.
+     * left to {@link #parameters}. Empty if the argument does not have that shape.
      */
     private static Optional<String> path(String argument, String prefix) {
         if (!argument.regionMatches(true, 0, prefix, 0, prefix.length())) {

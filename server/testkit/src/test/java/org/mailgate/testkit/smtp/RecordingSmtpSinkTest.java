@@ -106,6 +106,29 @@ class RecordingSmtpSinkTest {
     }
 
     @Test
+    void recordsTheParametersOfMailAndOfEachAcceptedRcptAsSent() {
+        sink.rejectRecipient("refused@example.net", 550, "5.1.1 no such user");
+        try (SmtpDialogue smtp = greeted("client.test")) {
+            smtp.send("MAIL FROM:<a@example.com> RET=HDRS ENVID=QQ+2B1").expect(250);
+            smtp.send("RCPT TO:<b@example.net>").expect(250);
+            smtp.send("RCPT TO:<refused@example.net> NOTIFY=NEVER").expect(550);
+            smtp.send("RCPT TO:<c@example.net>  NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;C@Example.net").expect(250);
+            smtp.send("DATA").expect(354);
+            smtp.sendData("Subject: dsn\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+
+        ReceivedMessage message = sink.awaitMessage(WAIT);
+        assertThat(message.mailParameters()).isEqualTo("RET=HDRS ENVID=QQ+2B1");
+        assertThat(message.mailParameter("envid")).contains("QQ+2B1");
+        assertThat(message.mailParameter("SIZE")).isEmpty();
+        assertThat(message.rcptParameters()).containsExactly("", "NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;C@Example.net");
+        assertThat(message.rcptParameter("c@example.net", "ORCPT")).contains("rfc822;C@Example.net");
+        assertThat(message.rcptParameter("b@example.net", "NOTIFY")).isEmpty();
+        assertThatThrownBy(() -> message.rcptParameter("refused@example.net", "NOTIFY"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void failNextMessagesRefusesThatManyThenAccepts() {
         sink.failNextMessages(1, 451, "4.3.0 try again later");
         sink.failNextMessages(1, 554, "5.0.0 no thanks");
