@@ -164,6 +164,11 @@ public final class SmtpSession {
         return remote.getAddress().getHostAddress();
     }
 
+    /** The TLS the session runs over; empty while it is plain text. */
+    public Optional<TlsInfo> tls() {
+        return Optional.empty();
+    }
+
     public Optional<String> helo() {
         return Optional.ofNullable(helo);
     }
