@@ -169,6 +169,11 @@ public final class SmtpSession {
         return Optional.empty();
     }
 
+    /** The account the client authenticated as (SMTP AUTH); empty before or without AUTH. */
+    public Optional<org.apache.james.core.Username> authenticatedUser() {
+        return Optional.empty();
+    }
+
     public Optional<String> helo() {
         return Optional.ofNullable(helo);
     }
