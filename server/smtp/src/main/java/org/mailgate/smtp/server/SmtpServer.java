@@ -68,6 +68,11 @@ public final class SmtpServer implements Service {
         return listeners.stream().map(SmtpListener::localAddress).toList();
     }
 
+    /** Sessions running now, on all listeners. */
+    public int activeSessions() {
+        return sessions.size();
+    }
+
     @Override
     public void stop() {
         listeners.forEach(SmtpListener::close);

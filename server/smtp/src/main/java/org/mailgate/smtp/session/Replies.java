@@ -22,6 +22,8 @@ public final class Replies {
 
     public static final Reply UNKNOWN_COMMAND = Reply.of(500, "5.5.2", "Command unrecognized");
     public static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Line too long");
+    public static final Reply CONTROL_CHARACTERS = Reply.of(500, "5.5.2",
+            "Control characters in command; lines must end with CRLF");
     public static final Reply NOT_ASCII = Reply.of(500, "5.5.2", "Non-ASCII characters in command");
     public static final Reply NO_ARGUMENTS_ALLOWED = Reply.of(501, "5.5.4", "No parameters allowed");
     public static final Reply NOT_IMPLEMENTED = Reply.of(502, "5.5.1", "Command not implemented");

@@ -109,6 +109,11 @@ public final class SmtpSession {
             reply(Replies.NOT_ASCII);
             return;
         }
+        if (!line.chars().allMatch(c -> c >= 32 && c != 127 || c == '\t')) {
+            // a bare CR or other control character would otherwise travel into replies and logs
+            reply(Replies.CONTROL_CHARACTERS);
+            return;
+        }
         int space = line.indexOf(' ');
         String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
         String argument = space < 0 ? "" : line.substring(space + 1);

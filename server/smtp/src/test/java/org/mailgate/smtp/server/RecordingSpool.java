@@ -19,10 +19,10 @@ import org.mailgate.api.spool.MailSpool;
  * the end-to-end tests use it). It reads content to its end exactly as the real spool does, and can be
  * told to fail like a full disk.
  */
-final class RecordingSpool implements MailSpool {
+public final class RecordingSpool implements MailSpool {
 
-    record Accepted(QueueId id, Envelope envelope, Arrival arrival, byte[] content) {
-        String text() {
+    public record Accepted(QueueId id, Envelope envelope, Arrival arrival, byte[] content) {
+        public String text() {
             return new String(content, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
@@ -32,11 +32,11 @@ final class RecordingSpool implements MailSpool {
     private final List<Accepted> accepted = new ArrayList<>();
     private volatile boolean failing;
 
-    void failFromNowOn() {
+    public void failFromNowOn() {
         failing = true;
     }
 
-    List<Accepted> accepted() {
+    public List<Accepted> accepted() {
         lock.lock();
         try {
             return List.copyOf(accepted);
