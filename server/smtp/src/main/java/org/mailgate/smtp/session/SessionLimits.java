@@ -22,6 +22,7 @@ public final class SessionLimits {
     private int messages;
     private int recipients;
     private int errors;
+    private boolean waitEndsAtDeadline;
 
     SessionLimits(LimitsConfig config, ClientLimits clients, InetAddress client, boolean exempt) {
         this.config = config;
@@ -75,8 +76,12 @@ public final class SessionLimits {
         return config.maxErrors() > 0 && errors >= config.maxErrors();
     }
 
+    /**
+     * True once the session time is up, or when the read that just timed out was cut short by it (a
+     * socket timeout may fire a moment before the deadline it was computed from).
+     */
     boolean expired() {
-        return timeLimited && System.nanoTime() - deadline >= 0;
+        return timeLimited && (waitEndsAtDeadline || System.nanoTime() - deadline >= 0);
     }
 
     /** How long the next read may wait: the idle timeout, or less near the end of the session time. */
@@ -85,7 +90,8 @@ public final class SessionLimits {
         if (left <= 0) {
             throw new java.net.SocketTimeoutException("session time limit reached");
         }
-        long millis = Math.min(idle.toMillis(), Math.max(1, left / 1_000_000));
-        return (int) Math.min(Integer.MAX_VALUE, millis);
+        long toDeadline = Math.max(1, left / 1_000_000);
+        waitEndsAtDeadline = toDeadline <= idle.toMillis();
+        return (int) Math.min(Integer.MAX_VALUE, Math.min(idle.toMillis(), toDeadline));
     }
 }
