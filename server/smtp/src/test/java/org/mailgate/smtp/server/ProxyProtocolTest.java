@@ -215,6 +215,22 @@ class ProxyProtocolTest {
     }
 
     @Test
+    void withoutAGreetingDelayInputAlreadyThereAtTheGreetingIsEarlyTalk() throws Exception {
+        // The header and the client's command arrive in one segment: when the server is about to greet,
+        // the command is already waiting. (Without a proxy the same holds, but a test cannot be sure
+        // the bytes arrive before the server looks.)
+        try (ServerFixture server = proxied("127.0.0.0/8");
+             SmtpDialogue smtp = server.open()) {
+            ByteArrayOutputStream both = new ByteArrayOutputStream();
+            both.writeBytes(v1("PROXY TCP4 192.0.2.10 192.0.2.1 56324 25"));
+            both.writeBytes("EHLO eager.example\r\n".getBytes(StandardCharsets.US_ASCII));
+            smtp.sendRaw(both.toByteArray());
+            assertThat(smtp.read()).hasToString("554 5.5.1 Protocol error: you sent commands before the greeting");
+            smtp.expectClosed();
+        }
+    }
+
+    @Test
     void aProxyOnIpv6Loopback() throws Exception {
         try (ServerFixture server = proxied("::1", "::1", "192.0.2.0/24", l -> l);
              SmtpDialogue smtp = through(server, v1("PROXY TCP4 192.0.2.10 192.0.2.1 56324 25"))) {
