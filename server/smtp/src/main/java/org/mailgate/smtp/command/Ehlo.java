@@ -19,7 +19,7 @@ final class Ehlo implements Command {
         }
         session.greeted(name, true);
         List<String> lines = new ArrayList<>();
-        lines.add(session.config().helloName() + " Hello " + name + " [" + session.remoteIp() + "]");
+        lines.add(session.config().helloName() + " Hello " + name + " [" + session.remoteLiteral() + "]");
         lines.add("PIPELINING");
         long max = session.config().maxMessageSize();
         lines.add(max > 0 ? "SIZE " + max : "SIZE");

@@ -3,6 +3,7 @@ package org.mailgate.smtp.command;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.james.core.MaybeSender;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.Replies;
@@ -42,6 +43,14 @@ final class Mail implements Command {
             dsn = DsnArguments.mail(session.esmtp(), path.parameters());
         } catch (Path.PathException e) {
             session.reply(e.reply());
+            return;
+        }
+        Optional<Reply> limited = session.limits().mail();
+        if (limited.isPresent()) {
+            session.reply(limited.get());
+            if (limited.get().code() == 421) {
+                session.quit();
+            }
             return;
         }
         session.beginTransaction(path.address().map(MaybeSender::of).orElse(MaybeSender.nullSender()));

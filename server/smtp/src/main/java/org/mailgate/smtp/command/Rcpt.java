@@ -55,6 +55,11 @@ final class Rcpt implements Command {
             session.reply(Replies.RELAY_DENIED);
             return;
         }
+        Optional<Reply> limited = session.limits().recipient();
+        if (limited.isPresent()) {
+            session.reply(limited.get());
+            return;
+        }
         transaction.get().addRecipient(recipient.get(), dsn);
         session.reply(Replies.RECIPIENT_OK);
     }

@@ -36,14 +36,15 @@ final class ReceivedHeader {
 
 
     byte[] forSession(SmtpSession session, QueueId id, Envelope envelope, ZonedDateTime when) {
-        return build(session.helo().orElse("unknown"), session.remoteIp(), session.config().helloName(),
+        return build(session.helo().orElse("unknown"), session.remoteLiteral(), session.config().helloName(),
                 session.esmtp(), id, envelope, when);
     }
 
-    byte[] build(String helo, String remoteIp, String serverName, boolean esmtp, QueueId id,
+    /** @param remoteLiteral the client's address literal, without brackets ({@code IPv6:::1}) */
+    byte[] build(String helo, String remoteLiteral, String serverName, boolean esmtp, QueueId id,
                         Envelope envelope, ZonedDateTime when) {
         StringBuilder h = new StringBuilder(256);
-        h.append("Received: from ").append(safe(helo)).append(" (unknown [").append(remoteIp).append("])\r\n");
+        h.append("Received: from ").append(safe(helo)).append(" (unknown [").append(remoteLiteral).append("])\r\n");
         h.append("\tby ").append(serverName).append(" (Mailgate) with ").append(esmtp ? "ESMTP" : "SMTP")
                 .append(" id ").append(id).append("\r\n");
         if (envelope.recipients().size() == 1) {

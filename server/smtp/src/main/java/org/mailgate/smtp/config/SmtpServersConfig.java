@@ -28,10 +28,10 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
     static final int DEFAULT_PORT = 2525;
 
     private static final ElementRules ROOT = ElementRules.of(Set.of("smtpserver"), Set.of());
-    private static final ElementRules SERVER = ElementRules.of(Set.of("bind", "helloName", "connectiontimeout",
+    private static final ElementRules SERVER = ElementRules.of(union(Set.of("bind", "helloName", "connectiontimeout",
                     "connectionLimit", "connectionLimitPerIP", "maxmessagesize", "authorizedAddresses", "smtpGreeting",
                     "connectionBacklog", "jmxName", "tls", "auth", "handlerchain", "addressBracketsEnforcement",
-                    "heloEhloEnforcement", "verifyIdentity", "useProxyProtocol"), Set.of("enabled"))
+                    "heloEhloEnforcement", "verifyIdentity"), LimitsSection.ELEMENTS), Set.of("enabled"))
             .ignoringChild("gracefulShutdown", "Mailgate always lets sessions finish at shutdown")
             .ignoringChild("bossWorkerCount", "Mailgate runs one virtual thread per connection")
             .ignoringChild("ioWorkerCount", "Mailgate runs one virtual thread per connection")
@@ -46,6 +46,12 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
 
     public SmtpServersConfig {
         servers = List.copyOf(servers);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Reads {@code confDir/smtpserver.xml}; the file is required. */
@@ -83,12 +89,12 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
                 .map(t -> Values.intValue(t, 1, 86_400, 360, report)).orElse(360));
         int limit = e.child("connectionLimit").map(t -> Values.intValue(t, 0, 1_000_000, 0, report)).orElse(0);
         int perIp = e.child("connectionLimitPerIP").map(t -> Values.intValue(t, 0, 1_000_000, 0, report)).orElse(0);
-        long maxSize = e.child("maxmessagesize").map(t -> messageSize(t, report)).orElse(0L);
+        long maxSize = e.child("maxmessagesize").map(t -> size(t, report)).orElse(0L);
         NetworkList authorized = e.child("authorizedAddresses").map(t -> networks(t, report))
                 .orElse(NetworkList.parse("127.0.0.0/8, ::1/128"));
         int backlog = e.child("connectionBacklog").map(t -> Values.intValue(t, 1, 65_535, 200, report)).orElse(200);
         return new SmtpServerConfig(name, bind, helloName, greeting, timeout, limit, perIp, maxSize, authorized,
-                backlog);
+                backlog, LimitsSection.parse(e, report));
     }
 
     /** James settings for features that come later: accepted only with the value meaning "off". */
@@ -121,8 +127,6 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
                 report.error(a, "Mailgate always requires <> around addresses: set it to true or remove it"));
         e.child("heloEhloEnforcement").filter(a -> !Values.booleanValue(a, true, report)).ifPresent(a ->
                 report.error(a, "Mailgate always requires HELO or EHLO before MAIL: set it to true or remove it"));
-        e.child("useProxyProtocol").filter(a -> Values.booleanValue(a, false, report)).ifPresent(a ->
-                report.error(a, "the PROXY protocol is not available in this version of Mailgate"));
         e.child("verifyIdentity").ifPresent(v -> {
             Values.booleanValue(v, true, report);
             report.warning(v, "<verifyIdentity> has no effect: this version of Mailgate offers no SMTP AUTH");
@@ -173,10 +177,10 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
     }
 
     /** James's size: kilobytes, or a number with K, M or G. */
-    private static long messageSize(XmlElement e, ConfigReport report) {
+    static long size(XmlElement e, ConfigReport report) {
         Matcher m = SIZE.matcher(e.text().trim());
         if (!m.matches()) {
-            report.error(e, "<maxmessagesize> must be kilobytes (e.g. 51200) or a size such as 50M, not '"
+            report.error(e, "<" + e.name() + "> must be kilobytes (e.g. 51200) or a size such as 50M, not '"
                     + e.text() + "'");
             return 0;
         }
@@ -188,11 +192,11 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
         };
     }
 
-    private static NetworkList networks(XmlElement e, ConfigReport report) {
+    static NetworkList networks(XmlElement e, ConfigReport report) {
         try {
             return NetworkList.parse(e.text());
         } catch (IllegalArgumentException ex) {
-            report.error(e, "<authorizedAddresses>: " + ex.getMessage());
+            report.error(e, "<" + e.name() + ">: " + ex.getMessage());
             return NetworkList.none();
         }
     }

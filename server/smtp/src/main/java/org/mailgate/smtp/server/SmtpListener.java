@@ -10,7 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import org.mailgate.smtp.config.LimitsConfig;
 import org.mailgate.smtp.config.SmtpServerConfig;
+import org.mailgate.smtp.limits.ClientLimits;
+import org.mailgate.smtp.net.AddressText;
+import org.mailgate.smtp.proxy.ProxyHeader;
+import org.mailgate.smtp.proxy.ProxyHeaderReader;
+import org.mailgate.smtp.proxy.ProxyProtocolException;
+import org.mailgate.smtp.session.Replies;
 import org.mailgate.smtp.session.CommandLookup;
 import org.mailgate.smtp.session.Reply;
 import org.mailgate.smtp.session.SessionServices;
@@ -19,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One listening socket: a platform thread accepts, each connection gets a virtual thread. Connections
- * over the configured limits are told 421 and closed.
+ * One listening socket: a platform thread accepts, each connection gets a virtual thread. A connection
+ * over {@code connectionLimit} is told 421 and closed at once. On its own thread a connection then learns
+ * who its client really is (the socket's peer, or what a trusted proxy's PROXY header says), and only
+ * then is held to the per-client limits: a client over them is told 421 and closed.
  */
 final class SmtpListener {
 
@@ -31,6 +41,7 @@ final class SmtpListener {
     private final SessionServices services;
     private final CommandLookup commands;
     private final ConnectionGate gate;
+    private final ClientLimits clientLimits;
     private final AtomicLong sessionCounter;
     private final Set<SmtpSession> sessions;
     private final Set<Thread> sessionThreads = ConcurrentHashMap.newKeySet();
@@ -38,12 +49,14 @@ final class SmtpListener {
     private Thread acceptor;
 
     SmtpListener(SmtpServerConfig config, InetSocketAddress bindAddress, SessionServices services,
-                 CommandLookup commands, ConnectionGate gate, AtomicLong sessionCounter, Set<SmtpSession> sessions) {
+                 CommandLookup commands, ConnectionGate gate, ClientLimits clientLimits, AtomicLong sessionCounter,
+                 Set<SmtpSession> sessions) {
         this.config = config;
         this.bindAddress = bindAddress;
         this.services = services;
         this.commands = commands;
         this.gate = gate;
+        this.clientLimits = clientLimits;
         this.sessionCounter = sessionCounter;
         this.sessions = sessions;
     }
@@ -70,33 +83,90 @@ final class SmtpListener {
                 }
                 continue;
             }
-            InetAddress client = socket.getInetAddress();
-            Reply refused = gate.admit(client);
             String id = config.name() + "-" + sessionCounter.incrementAndGet();
-            if (refused != null) {
-                LOG.info("{}: refused [{}]: {}", id, client.getHostAddress(), refused);
-                Thread.ofVirtual().name(id).start(() -> refuse(socket, refused));
+            if (!gate.admit()) {
+                LOG.info("{}: refused [{}]: {}", id, AddressText.ip(socket.getInetAddress()),
+                        Replies.TOO_MANY_CONNECTIONS);
+                Thread.ofVirtual().name(id).start(() -> refuse(socket, Replies.TOO_MANY_CONNECTIONS));
                 continue;
             }
-            try {
-                SmtpSession session = new SmtpSession(id, socket, config, services, commands);
-                sessions.add(session);
-                Thread thread = Thread.ofVirtual().name(id).unstarted(() -> {
-                    try {
-                        session.run();
-                    } finally {
-                        sessions.remove(session);
-                        gate.release(client);
-                        sessionThreads.remove(Thread.currentThread());
-                    }
-                });
-                sessionThreads.add(thread);
-                thread.start();
-            } catch (IOException e) {
-                gate.release(client);
-                closeQuietly(socket);
-            }
+            Thread thread = Thread.ofVirtual().name(id).unstarted(() -> {
+                try {
+                    serve(id, socket);
+                } finally {
+                    gate.release();
+                    closeQuietly(socket);
+                    sessionThreads.remove(Thread.currentThread());
+                }
+            });
+            sessionThreads.add(thread);
+            thread.start();
         }
+    }
+
+    private void serve(String id, Socket socket) {
+        InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        Optional<InetSocketAddress> found = client(id, socket, peer);
+        if (found.isEmpty()) {
+            return;
+        }
+        InetSocketAddress client = found.get();
+        InetAddress address = client.getAddress();
+        ClientLimits.Admission admission = clientLimits.admit(address,
+                config.authorizedAddresses().contains(address));
+        if (admission != ClientLimits.Admission.ADMITTED) {
+            Reply reply = admission == ClientLimits.Admission.TOO_MANY_SESSIONS
+                    ? Replies.TOO_MANY_FROM_YOU : Replies.CONNECTING_TOO_OFTEN;
+            LOG.info("{}: refused [{}]: {}", id, AddressText.ip(address), reply);
+            refuse(socket, reply);
+            return;
+        }
+        try {
+            SmtpSession session = new SmtpSession(id, socket, client, config, services, commands, clientLimits);
+            sessions.add(session);
+            try {
+                session.run();
+            } finally {
+                sessions.remove(session);
+            }
+        } catch (IOException e) {
+            LOG.debug("{}: connection from [{}] lost: {}", id, AddressText.ip(address), e.getMessage());
+        } finally {
+            clientLimits.release(address);
+        }
+    }
+
+    /**
+     * The real client: the socket's peer or, with the PROXY protocol on, the address a trusted proxy's
+     * header names. Empty when the connection must be closed: it comes from an address that is not a
+     * trusted proxy, or its header is missing, malformed or late. Such a connection gets no reply: the
+     * peer may not speak SMTP, and a PROXY header from an untrusted address is an attempt to choose one's
+     * own address.
+     */
+    private Optional<InetSocketAddress> client(String id, Socket socket, InetSocketAddress peer) {
+        LimitsConfig.ProxyProtocol proxy = config.limits().proxy();
+        if (!proxy.required()) {
+            return Optional.of(peer);
+        }
+        String proxyIp = AddressText.ip(peer.getAddress());
+        if (!proxy.trusted().contains(peer.getAddress())) {
+            LOG.warn("{}: connection from [{}], which is not in <trustedProxies>, closed: this server expects "
+                    + "a PROXY header from a trusted proxy", id, proxyIp);
+            return Optional.empty();
+        }
+        try {
+            ProxyHeader header = ProxyHeaderReader.read(socket, proxy.timeout());
+            InetSocketAddress client = header.clientOr(peer);
+            LOG.debug("{}: client [{}] through proxy [{}] (PROXY v{})", id, AddressText.ip(client.getAddress()),
+                    proxyIp, header.version());
+            return Optional.of(client);
+        } catch (ProxyProtocolException e) {
+            LOG.warn("{}: bad PROXY header from [{}], closed: {}", id, proxyIp, e.getMessage());
+        } catch (IOException e) {
+            LOG.info("{}: no complete PROXY header from [{}] within {} s, closed: {}", id, proxyIp,
+                    proxy.timeout().toSeconds(), e.getMessage());
+        }
+        return Optional.empty();
     }
 
     private static void refuse(Socket socket, Reply reply) {

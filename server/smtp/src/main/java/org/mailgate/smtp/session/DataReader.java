@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The content of DATA as a stream: dot-unstuffed, ending at the first CRLF "." CRLF, and checked on
  * the way. A bare CR or LF never ends the data (no SMTP smuggling): only CRLF.CRLF does. A bare line
- * end, an over-long line, an over-large header section or message is a violation: from then on the
+ * end, an over-long line, an over-large header section or message, too many header fields is a
+ * violation: from then on the
  * stream refuses to give content (the store aborts), but {@link #drain()} still reads to the real end,
  * so the client gets its reply at the right moment.
  */
@@ -15,12 +16,14 @@ public final class DataReader extends InputStream {
 
     /** RFC 5321 4.5.3.1.6: 1000 octets with CRLF. */
     static final int MAX_LINE = 998;
-    static final int MAX_HEADER_SECTION = 1024 * 1024;
 
     private enum State { LINE_START, IN_LINE, CR, DOT, DOT_CR, END }
 
     private final SmtpInput input;
     private final long maxSize;
+    private final long maxHeaderSize;
+    private final int maxHeaderCount;
+    private int headerCount;
     private State state = State.LINE_START;
     private int lineLength;
     private long size;
@@ -29,10 +32,17 @@ public final class DataReader extends InputStream {
     private Reply violation;
     private boolean clientGone;
 
-    /** @param maxSize largest content accepted, 0 for no limit */
-    DataReader(SmtpInput input, long maxSize) {
+    /**
+     * @param maxSize        largest content accepted, 0 for no limit
+     * @param maxHeaderSize  largest header section accepted, 0 for no limit
+     * @param maxHeaderCount most header fields accepted (continuation lines are part of their field), 0 for
+     *                       no limit
+     */
+    DataReader(SmtpInput input, long maxSize, long maxHeaderSize, int maxHeaderCount) {
         this.input = input;
         this.maxSize = maxSize;
+        this.maxHeaderSize = maxHeaderSize;
+        this.maxHeaderCount = maxHeaderCount;
     }
 
     /** The reply for the first violation found, if any. */
@@ -128,6 +138,7 @@ public final class DataReader extends InputStream {
                     state = State.DOT;
                     return 0;
                 }
+                countHeaderField(b);
                 return inLine(b, out, at);
             }
             case IN_LINE -> {
@@ -156,6 +167,7 @@ public final class DataReader extends InputStream {
                     return 0;
                 }
                 // A stuffed dot: the first one is dropped, the rest of the line is content.
+                countHeaderField(b);
                 return inLine(b, out, at);
             }
             case DOT_CR -> {
@@ -168,6 +180,14 @@ public final class DataReader extends InputStream {
                 return 0;
             }
             default -> throw new IllegalStateException("read past the end of DATA");
+        }
+    }
+
+    /** A header line that does not start with white space (or end the section) starts a new field. */
+    private void countHeaderField(int first) {
+        if (inHeaders && first != ' ' && first != '\t' && first != '\r' && first != '\n'
+                && maxHeaderCount > 0 && ++headerCount > maxHeaderCount) {
+            violate(Replies.TOO_MANY_HEADERS);
         }
     }
 
@@ -194,7 +214,7 @@ public final class DataReader extends InputStream {
         size += bytes;
         if (maxSize > 0 && size > maxSize) {
             violate(Replies.MESSAGE_TOO_BIG);
-        } else if (inHeaders && size > MAX_HEADER_SECTION) {
+        } else if (inHeaders && maxHeaderSize > 0 && size > maxHeaderSize) {
             violate(Replies.HEADERS_TOO_BIG);
         }
         return bytes;

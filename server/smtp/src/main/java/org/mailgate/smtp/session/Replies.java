@@ -17,6 +17,18 @@ public final class Replies {
     public static final Reply TOO_MANY_CONNECTIONS = Reply.of(421, "4.7.0", "Too many connections, try again later");
     public static final Reply TOO_MANY_FROM_YOU = Reply.of(421, "4.7.0",
             "Too many connections from your address, try again later");
+    public static final Reply CONNECTING_TOO_OFTEN = Reply.of(421, "4.7.0",
+            "Too many connections from your address in the last minute, try again later");
+    public static final Reply TOO_MANY_MESSAGES_IN_SESSION = Reply.of(421, "4.7.0",
+            "Too many messages in this session, connect again to send more");
+    public static final Reply TOO_MANY_ERRORS = Reply.of(421, "4.7.0", "Too many errors, closing connection");
+    public static final Reply SESSION_TOO_LONG = Reply.of(421, "4.4.2", "Session time limit exceeded, closing connection");
+    public static final Reply TOO_MANY_MESSAGES_A_MINUTE = Reply.of(451, "4.7.0",
+            "Too many messages from your address in the last minute, try again later");
+    public static final Reply TOO_MANY_RECIPIENTS_IN_SESSION = Reply.of(452, "4.5.3",
+            "Too many recipients in this session, connect again to send more");
+    public static final Reply TOO_MANY_RECIPIENTS_A_MINUTE = Reply.of(452, "4.5.3",
+            "Too many recipients from your address in the last minute, try again later");
     public static final Reply STORAGE_FAILED = Reply.of(451, "4.3.0", "Temporary local problem, try again later");
     public static final Reply TOO_MANY_RECIPIENTS = Reply.of(452, "4.5.3", "Too many recipients");
 
@@ -32,10 +44,13 @@ public final class Replies {
     public static final Reply MAIL_FIRST = Reply.of(503, "5.5.1", "Need MAIL before RCPT");
     public static final Reply NEED_MAIL_BEFORE_DATA = Reply.of(503, "5.5.1", "Need MAIL and RCPT before DATA");
     public static final Reply NO_VALID_RECIPIENTS = Reply.of(554, "5.5.1", "No valid recipients");
+    public static final Reply EARLY_TALKER = Reply.of(554, "5.5.1",
+            "Protocol error: you sent commands before the greeting");
     public static final Reply RELAY_DENIED = Reply.of(550, "5.7.1", "Relaying denied");
 
     public static final Reply MESSAGE_TOO_BIG = Reply.of(552, "5.3.4", "Message size exceeds fixed maximum");
     public static final Reply HEADERS_TOO_BIG = Reply.of(552, "5.3.4", "Message header section too large");
+    public static final Reply TOO_MANY_HEADERS = Reply.of(552, "5.3.4", "Message has too many header fields");
     public static final Reply BARE_LINE_END = Reply.of(554, "5.6.0",
             "Message rejected: bare CR or LF found; lines must end with CRLF");
     public static final Reply DATA_LINE_TOO_LONG = Reply.of(554, "5.6.0",

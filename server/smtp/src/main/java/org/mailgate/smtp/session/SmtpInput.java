@@ -7,17 +7,24 @@ import java.nio.charset.StandardCharsets;
 /**
  * The client's byte stream with its own buffer, so that command lines and DATA content are read from
  * the same bytes without copying. Before it blocks for more input it runs {@code beforeBlocking},
- * which flushes pending replies: that is what makes PIPELINING answer a whole batch with one write.
+ * which flushes pending replies (that is what makes PIPELINING answer a whole batch with one write) and
+ * sets the read timeout that applies now.
  */
 final class SmtpInput {
 
     private final InputStream in;
-    private final Runnable beforeBlocking;
+    private final BeforeBlocking beforeBlocking;
     private final byte[] buffer = new byte[16 * 1024];
     private int position;
     private int limit;
 
-    SmtpInput(InputStream in, Runnable beforeBlocking) {
+    /** Runs before each read that may block; it may refuse to wait any longer by throwing. */
+    @FunctionalInterface
+    interface BeforeBlocking {
+        void run() throws IOException;
+    }
+
+    SmtpInput(InputStream in, BeforeBlocking beforeBlocking) {
         this.in = in;
         this.beforeBlocking = beforeBlocking;
     }
@@ -107,6 +114,17 @@ final class SmtpInput {
 
     private boolean fill() throws IOException {
         beforeBlocking.run();
+        return awaitInput();
+    }
+
+    /**
+     * True when input is buffered, or once some arrives; false at the end of input. Waits under the
+     * socket's current timeout, without the before-blocking step: for the wait before the greeting.
+     */
+    boolean awaitInput() throws IOException {
+        if (position < limit) {
+            return true;
+        }
         int n = in.read(buffer, 0, buffer.length);
         if (n <= 0) {
             return false;

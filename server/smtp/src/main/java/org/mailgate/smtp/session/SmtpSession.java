@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.james.core.MaybeSender;
 import org.mailgate.smtp.config.SmtpServerConfig;
+import org.mailgate.smtp.limits.ClientLimits;
+import org.mailgate.smtp.net.AddressText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,7 @@ public final class SmtpSession {
     private final InetSocketAddress remote;
     private final ReplyWriter out;
     private final SmtpInput input;
+    private final SessionLimits limits;
 
     private String helo;
     private boolean esmtp;
@@ -38,24 +42,41 @@ public final class SmtpSession {
     private volatile boolean idle = true;
     private volatile boolean shuttingDown;
 
-    public SmtpSession(String id, Socket socket, SmtpServerConfig config, SessionServices services,
-                       CommandLookup commands) throws IOException {
+    /**
+     * @param client  the real client: the socket's peer, or the one a PROXY header named
+     * @param clients the per-client limits of this server, which the session counts messages and
+     *                recipients against
+     */
+    public SmtpSession(String id, Socket socket, InetSocketAddress client, SmtpServerConfig config,
+                       SessionServices services, CommandLookup commands, ClientLimits clients) throws IOException {
         this.id = id;
         this.socket = socket;
         this.config = config;
         this.services = services;
         this.commands = commands;
-        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.remote = client;
         this.out = new ReplyWriter(socket.getOutputStream());
-        this.input = new SmtpInput(socket.getInputStream(), out::flushUnchecked);
+        this.input = new SmtpInput(socket.getInputStream(), this::beforeBlocking);
+        this.limits = new SessionLimits(config.limits(), clients, client.getAddress(), fromAuthorizedNetwork());
+    }
+
+    /** Before each read that may block: replies go out, and the read may wait no longer than allowed. */
+    private void beforeBlocking() throws IOException {
+        out.flush();
+        socket.setSoTimeout(limits.readTimeoutMillis(config.connectionTimeout()));
     }
 
     /** Runs the session to its end and closes the connection. */
     public void run() {
         LOG.debug("{}: connect from [{}]", id, remoteIp());
         try {
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.connectionTimeout().toMillis()));
             socket.setTcpNoDelay(true);
+            if (talksEarly()) {
+                LOG.info("{}: [{}] talked before the greeting: refused", id, remoteIp());
+                reply(Replies.EARLY_TALKER);
+                out.flush();
+                return;
+            }
             reply(Reply.plain(220, config.helloName() + " " + config.greeting()));
             while (!closing) {
                 idle = true;
@@ -75,19 +96,56 @@ public final class SmtpSession {
                     case SmtpInput.Line.TooLong tooLong -> reply(Replies.LINE_TOO_LONG);
                     case SmtpInput.Line.Text text -> handle(text.text());
                 }
+                if (limits.tooManyErrors() && !closing) {
+                    LOG.info("{}: too many errors from [{}]: disconnected", id, remoteIp());
+                    reply(Replies.TOO_MANY_ERRORS);
+                    closing = true;
+                }
             }
             out.flush();
         } catch (SocketTimeoutException e) {
-            LOG.info("{}: timeout after {} s from [{}]", id, config.connectionTimeout().toSeconds(), remoteIp());
-            replyQuietly(Replies.TIMEOUT);
+            timedOut();
         } catch (IOException | UncheckedIOException e) {
-            LOG.debug("{}: connection from [{}] lost: {}", id, remoteIp(), e.getMessage());
+            if (limits.expired()) {
+                timedOut();
+            } else {
+                LOG.debug("{}: connection from [{}] lost: {}", id, remoteIp(), e.getMessage());
+            }
         } catch (RuntimeException e) {
             LOG.error("{}: session failed: {}", id, e.getMessage(), e);
             replyQuietly(Replies.STORAGE_FAILED);
         } finally {
             closeSocket();
             LOG.debug("{}: disconnect from [{}]", id, remoteIp());
+        }
+    }
+
+    private void timedOut() {
+        if (limits.expired()) {
+            LOG.info("{}: session time limit of {} s reached by [{}]", id, config.limits().maxSessionTime().toSeconds(),
+                    remoteIp());
+            replyQuietly(Replies.SESSION_TOO_LONG);
+        } else {
+            LOG.info("{}: timeout after {} s from [{}]", id, config.connectionTimeout().toSeconds(), remoteIp());
+            replyQuietly(Replies.TIMEOUT);
+        }
+    }
+
+    /**
+     * Whether the client sent anything before the greeting (RFC 5321 3.1: it must wait for it). With a
+     * {@code greetingDelay} the server listens that long; with none it looks only at what has already
+     * arrived, so a client that talks at once may slip through, but one that waits is never refused.
+     */
+    private boolean talksEarly() throws IOException {
+        Duration delay = config.limits().greetingDelay();
+        if (delay.isZero()) {
+            return input.hasBufferedInput() || socket.getInputStream().available() > 0;
+        }
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, delay.toMillis())));
+        try {
+            return input.awaitInput();
+        } catch (SocketTimeoutException quiet) {
+            return false;
         }
     }
 
@@ -127,6 +185,7 @@ public final class SmtpSession {
 
     /** Queues a reply; replies are flushed before the session waits for the client. */
     public void reply(Reply reply) throws IOException {
+        limits.replied(reply);
         out.write(reply);
     }
 
@@ -141,7 +200,7 @@ public final class SmtpSession {
 
     /** Reads the content after a 354 reply; the reader stops at CRLF.CRLF. */
     public DataReader openData(long maxSize) {
-        return new DataReader(input, maxSize);
+        return new DataReader(input, maxSize, config.limits().maxHeaderSize(), config.limits().maxHeaderCount());
     }
 
     public String id() {
@@ -165,8 +224,19 @@ public final class SmtpSession {
         return config.authorizedAddresses().contains(remote().getAddress());
     }
 
+    /** The client's address as text ({@code 192.0.2.1}, {@code 2001:db8::1}), for logs and the mail. */
     public String remoteIp() {
-        return remote.getAddress().getHostAddress();
+        return AddressText.ip(remote.getAddress());
+    }
+
+    /** The client's address as the content of an RFC 5321 address literal ({@code IPv6:2001:db8::1}). */
+    public String remoteLiteral() {
+        return AddressText.literal(remote.getAddress());
+    }
+
+    /** This session's limits: commands count messages and recipients against them. */
+    public SessionLimits limits() {
+        return limits;
     }
 
     /** The TLS the session runs over; empty while it is plain text. */

@@ -25,8 +25,12 @@ class DataReaderTest {
     }
 
     static Run reader(String wire, long maxSize) {
+        return reader(wire, maxSize, 1024 * 1024, 1000);
+    }
+
+    static Run reader(String wire, long maxSize, long maxHeaderSize, int maxHeaderCount) {
         SmtpInput input = new SmtpInput(new ByteArrayInputStream(wire.getBytes(StandardCharsets.ISO_8859_1)), () -> { });
-        return new Run(input, new DataReader(input, maxSize));
+        return new Run(input, new DataReader(input, maxSize, maxHeaderSize, maxHeaderCount));
     }
 
     static String readAll(InputStream in) throws IOException {
@@ -110,5 +114,27 @@ class DataReaderTest {
         Run run = reader("Subject: cut\r\n\r\nhalf a mess", 0);
         assertThatThrownBy(() -> readAll(run.reader())).isInstanceOf(java.io.EOFException.class);
         assertThat(run.reader().clientGone()).isTrue();
+    }
+
+    @Test
+    void headerFieldsAreCountedWithoutTheirContinuationLinesOrTheBody() throws Exception {
+        String wire = "A: 1\r\nB: 2\r\n\tcontinued\r\n  more\r\n..C: stuffed\r\n\r\nD: body\r\nE: body\r\n.\r\nNOOP\r\n";
+        Run atLimit = reader(wire, 0, 0, 3);
+        assertThat(readAll(atLimit.reader())).startsWith("A: 1\r\n");
+        assertThat(atLimit.reader().violation()).isEmpty();
+
+        Run over = reader(wire, 0, 0, 2);
+        assertThatThrownBy(() -> readAll(over.reader())).isInstanceOf(DataReader.MessageRefusedException.class);
+        over.reader().drain();
+        assertThat(over.reader().violation()).contains(Replies.TOO_MANY_HEADERS);
+        assertThat(over.rest()).isEqualTo("NOOP\r\n");
+    }
+
+    @Test
+    void theHeaderSectionSizeIsConfigurable() throws Exception {
+        Run run = reader("Subject: " + "x".repeat(200) + "\r\n\r\nbody\r\n.\r\n", 0, 100, 0);
+        assertThatThrownBy(() -> readAll(run.reader())).isInstanceOf(DataReader.MessageRefusedException.class);
+        run.reader().drain();
+        assertThat(run.reader().violation()).contains(Replies.HEADERS_TOO_BIG);
     }
 }
