@@ -69,6 +69,8 @@ class SmtpFuzzTest {
                         NetworkList.parse("10.0.0.0/8"))
                 .withMaxMessageSize(64 * 1024)
                 .withConnectionTimeout(Duration.ofSeconds(20));
+        // one address opens thousands of connections here: per-client rates off, the per-session limits stay
+        config = config.withLimits(config.limits().withConnectionRatePerIp(0).withRatesPerIp(0, 0));
         server = new SmtpServer(new SmtpServersConfig(List.of(config)),
                 new SessionServices(spool, new OneDomain("local.example"), Clock.systemUTC()), Duration.ofSeconds(2));
         server.start();
@@ -137,8 +139,16 @@ class SmtpFuzzTest {
         try (Socket socket = new Socket()) {
             socket.connect(server.addresses().get(0), 5_000);
             socket.setSoTimeout(30_000);
-            Thread writer = Thread.ofVirtual().start(() -> write(socket, input, streams));
-            byte[] replies = readAll(socket.getInputStream());
+            java.util.concurrent.CountDownLatch greeted = new java.util.concurrent.CountDownLatch(1);
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    greeted.await(); // a client that talks before the greeting is refused on sight
+                } catch (InterruptedException e) {
+                    return;
+                }
+                write(socket, input, streams);
+            });
+            byte[] replies = readAll(socket.getInputStream(), greeted);
             writer.join();
             return check(new String(replies, StandardCharsets.ISO_8859_1));
         }
@@ -160,15 +170,20 @@ class SmtpFuzzTest {
         }
     }
 
-    private static byte[] readAll(InputStream in) {
+    private static byte[] readAll(InputStream in, java.util.concurrent.CountDownLatch greeted) {
         ByteArrayOutputStream replies = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 replies.write(buffer, 0, n);
+                if (replies.toString(StandardCharsets.ISO_8859_1).contains("\r\n")) {
+                    greeted.countDown();
+                }
             }
         } catch (IOException reset) {
             // a reset after the server closed with unread input: what arrived before it is checked
+        } finally {
+            greeted.countDown();
         }
         return replies.toByteArray();
     }
