@@ -15,6 +15,7 @@ import org.mailgate.smtp.session.CommandLookup;
 import org.mailgate.smtp.session.Reply;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.smtp.session.SmtpSession;
+import org.mailgate.smtp.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +34,14 @@ final class SmtpListener {
     private final ConnectionGate gate;
     private final AtomicLong sessionCounter;
     private final Set<SmtpSession> sessions;
+    private final ServerTls tls;
     private final Set<Thread> sessionThreads = ConcurrentHashMap.newKeySet();
     private ServerSocket serverSocket;
     private Thread acceptor;
 
     SmtpListener(SmtpServerConfig config, InetSocketAddress bindAddress, SessionServices services,
-                 CommandLookup commands, ConnectionGate gate, AtomicLong sessionCounter, Set<SmtpSession> sessions) {
+                 CommandLookup commands, ConnectionGate gate, AtomicLong sessionCounter, Set<SmtpSession> sessions,
+                 ServerTls tls) {
         this.config = config;
         this.bindAddress = bindAddress;
         this.services = services;
@@ -46,6 +49,7 @@ final class SmtpListener {
         this.gate = gate;
         this.sessionCounter = sessionCounter;
         this.sessions = sessions;
+        this.tls = tls;
     }
 
     void start() throws IOException {
@@ -79,7 +83,7 @@ final class SmtpListener {
                 continue;
             }
             try {
-                SmtpSession session = new SmtpSession(id, socket, config, services, commands);
+                SmtpSession session = new SmtpSession(id, socket, config, services, commands, tls);
                 sessions.add(session);
                 Thread thread = Thread.ofVirtual().name(id).unstarted(() -> {
                     try {

@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLSocket;
 import org.apache.james.core.MaybeSender;
 import org.mailgate.smtp.config.SmtpServerConfig;
+import org.mailgate.smtp.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,8 @@ public final class SmtpSession {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpSession.class);
     /** Longer than RFC 5321's 512 to leave room for ESMTP parameters. */
     static final int MAX_COMMAND_LINE = 2048;
+    /** The longest a TLS handshake may take (or the idle timeout, if shorter). */
+    static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String id;
     private final Socket socket;
@@ -28,8 +33,11 @@ public final class SmtpSession {
     private final SessionServices services;
     private final CommandLookup commands;
     private final InetSocketAddress remote;
-    private final ReplyWriter out;
-    private final SmtpInput input;
+    private final ServerTls serverTls;
+    private Socket transport;
+    private ReplyWriter out;
+    private SmtpInput input;
+    private TlsInfo tlsInfo;
 
     private String helo;
     private boolean esmtp;
@@ -40,14 +48,26 @@ public final class SmtpSession {
 
     public SmtpSession(String id, Socket socket, SmtpServerConfig config, SessionServices services,
                        CommandLookup commands) throws IOException {
+        this(id, socket, config, services, commands, null);
+    }
+
+    /** @param serverTls the listener's TLS, or null if it has none */
+    public SmtpSession(String id, Socket socket, SmtpServerConfig config, SessionServices services,
+                       CommandLookup commands, ServerTls serverTls) throws IOException {
         this.id = id;
         this.socket = socket;
         this.config = config;
         this.services = services;
         this.commands = commands;
+        this.serverTls = serverTls;
         this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-        this.out = new ReplyWriter(socket.getOutputStream());
-        this.input = new SmtpInput(socket.getInputStream(), out::flushUnchecked);
+        useTransport(socket);
+    }
+
+    private void useTransport(Socket newTransport) throws IOException {
+        this.transport = newTransport;
+        this.out = new ReplyWriter(newTransport.getOutputStream());
+        this.input = new SmtpInput(newTransport.getInputStream(), out::flushUnchecked);
     }
 
     /** Runs the session to its end and closes the connection. */
@@ -56,6 +76,9 @@ public final class SmtpSession {
         try {
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.connectionTimeout().toMillis()));
             socket.setTcpNoDelay(true);
+            if (serverTls != null && serverTls.config().socketTls() && !implicitTls()) {
+                return;
+            }
             reply(Reply.plain(220, config.helloName() + " " + config.greeting()));
             while (!closing) {
                 idle = true;
@@ -82,6 +105,9 @@ public final class SmtpSession {
             replyQuietly(Replies.TIMEOUT);
         } catch (IOException | UncheckedIOException e) {
             LOG.debug("{}: connection from [{}] lost: {}", id, remoteIp(), e.getMessage());
+            if (shuttingDown && tlsInfo != null) {
+                replyQuietly(Replies.SHUTTING_DOWN);
+            }
         } catch (RuntimeException e) {
             LOG.error("{}: session failed: {}", id, e.getMessage(), e);
             replyQuietly(Replies.STORAGE_FAILED);
@@ -93,6 +119,7 @@ public final class SmtpSession {
 
     private void closeSocket() {
         try {
+            transport.close();
             socket.close();
         } catch (IOException ignored) {
             // already closed
@@ -166,7 +193,57 @@ public final class SmtpSession {
 
     /** The TLS the session runs over; empty while it is plain text. */
     public Optional<TlsInfo> tls() {
-        return Optional.empty();
+        return Optional.ofNullable(tlsInfo);
+    }
+
+    /** Whether EHLO announces STARTTLS: the listener offers it and the session is not in TLS yet. */
+    public boolean offersStartTls() {
+        return serverTls != null && serverTls.config().startTls() && tlsInfo == null;
+    }
+
+    /** Whether TLS can start now (the listener's certificate is ready). */
+    public boolean tlsAvailable() {
+        return serverTls != null && serverTls.available();
+    }
+
+    /**
+     * STARTTLS, after its 220 is queued (RFC 3207): sends the 220, drops whatever the client pipelined
+     * after the command in clear text (it must not count as sent over TLS: CVE-2011-0411), runs the
+     * handshake and forgets everything said before it: HELO/EHLO and any transaction.
+     *
+     * @throws IOException if the handshake fails; the session ends
+     */
+    public void startTls() throws IOException {
+        out.flush();
+        int dropped = input.discardBuffered();
+        if (dropped > 0) {
+            LOG.info("{}: dropped {} bytes sent by [{}] after STARTTLS before the TLS handshake", id, dropped,
+                    remoteIp());
+        }
+        handshake();
+        this.helo = null;
+        this.esmtp = false;
+        this.transaction = null;
+    }
+
+    /** The handshake of an implicit-TLS port, before the greeting; false if it failed. */
+    private boolean implicitTls() {
+        try {
+            handshake();
+            return true;
+        } catch (IOException e) {
+            LOG.debug("{}: TLS handshake with [{}] failed: {}", id, remoteIp(), e.getMessage());
+            return false;
+        }
+    }
+
+    private void handshake() throws IOException {
+        Duration timeout = config.connectionTimeout().compareTo(HANDSHAKE_TIMEOUT) < 0
+                ? config.connectionTimeout() : HANDSHAKE_TIMEOUT;
+        SSLSocket tlsSocket = serverTls.handshake(socket, timeout);
+        useTransport(tlsSocket);
+        tlsInfo = new TlsInfo(tlsSocket.getSession().getProtocol(), tlsSocket.getSession().getCipherSuite());
+        LOG.debug("{}: {} with {} from [{}]", id, tlsInfo.protocol(), tlsInfo.cipherSuite(), remoteIp());
     }
 
     /** The account the client authenticated as (SMTP AUTH); empty before or without AUTH. */
