@@ -46,6 +46,13 @@ public final class CertificateIssuer {
         return generator.generateKeyPair();
     }
 
+    /** A new EC P-256 key pair: quick to make. */
+    public static KeyPair ecKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), RANDOM);
+        return generator.generateKeyPair();
+    }
+
     /** A self-signed server certificate for {@code hostName} (subject CN and DNS name). */
     public static X509Certificate selfSigned(String hostName, KeyPair keys, Duration validity)
             throws GeneralSecurityException {

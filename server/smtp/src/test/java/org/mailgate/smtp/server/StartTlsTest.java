@@ -3,17 +3,22 @@ package org.mailgate.smtp.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +30,10 @@ import org.mailgate.smtp.config.TlsConfig;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.smtp.tls.GeneratedCertificates;
 import org.mailgate.smtp.tls.KeyMaterial;
+import org.mailgate.smtp.tls.KeyMaterialException;
 import org.mailgate.smtp.tls.TestPki;
 import org.mailgate.smtp.tls.TlsClient;
+import org.mailgate.testkit.Await;
 
 /** STARTTLS (RFC 3207) and implicit TLS (RFC 8314) over real sockets, with certificates of a test CA. */
 class StartTlsTest {
@@ -208,8 +215,57 @@ class StartTlsTest {
             smtp.expect(220);
             smtp.command("EHLO client.example");
             SSLContext stranger = TestPki.create().clientContext();
-            assertThatThrownBy(() -> smtp.startTls(stranger)).isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+            assertThatThrownBy(() -> smtp.startTls(stranger)).isInstanceOf(SSLHandshakeException.class);
         }
+    }
+
+    @Test
+    void newConnectionsGetTheCertificateOfAReplacedKeystore() throws Exception {
+        InetSocketAddress address = start(TlsConfig.implicit(Optional.of(keys)));
+        BigInteger before;
+        try (TlsClient smtp = TlsClient.connectTls(address, client)) {
+            before = smtp.serverCertificate().getSerialNumber();
+        }
+        KeyMaterial renewed = pki.issue("mx.local.example");
+        TestPki.writeKeyStore(renewed, dir.resolve("keystore.p12"), "PKCS12", "s3cret");
+        BigInteger after = Await.until(Duration.ofSeconds(20), () -> {
+            try (TlsClient smtp = TlsClient.connectTls(address, client)) {
+                BigInteger serial = smtp.serverCertificate().getSerialNumber();
+                return serial.equals(before) ? Optional.empty() : Optional.of(serial);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, () -> "a connection with the renewed certificate");
+        assertThat(after).isEqualTo(TestPki.serial(renewed)).isNotEqualTo(before);
+    }
+
+    @Test
+    void theGeneratedCertificateSurvivesARestart() throws Exception {
+        InetSocketAddress address = start(TlsConfig.implicit(Optional.empty()));
+        X509Certificate first;
+        try (TlsClient smtp = TlsClient.connect(address)) {
+            first = generatedCertificate();
+            smtp.handshake(TestPki.trusting(first));
+            assertThat(smtp.serverCertificate()).isEqualTo(first);
+        }
+        server.stop();
+        address = start(TlsConfig.implicit(Optional.empty()));
+        try (TlsClient smtp = TlsClient.connectTls(address, TestPki.trusting(first))) {
+            assertThat(smtp.serverCertificate()).isEqualTo(first);
+            smtp.expect(220);
+        }
+    }
+
+    private X509Certificate generatedCertificate() {
+        Path crt = dir.resolve("var-tls/mx.local.example.crt");
+        return Await.until(Duration.ofSeconds(20), () -> {
+            try {
+                return Optional.of(KeyMaterial.load(new KeySource.PemFiles(dir.resolve("var-tls/mx.local.example.key"),
+                        crt, Optional.empty(), "test")).certificate());
+            } catch (KeyMaterialException e) {
+                return Optional.empty();
+            }
+        }, () -> "the generated certificate in " + crt);
     }
 
     /** A TLS record holding a ClientHello of version 3.{@code minor} with CBC suites only (RFC 4346 7.4.1.2). */

@@ -17,7 +17,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A test certificate authority: issues server certificates (each with a new serial), writes them as PKCS12
+ * A test certificate authority (EC P-256 keys, quick to make): issues server certificates (each with a new serial), writes them as PKCS12
  * key stores or PEM files, and makes client contexts that trust only this CA.
  */
 public final class TestPki {
@@ -31,7 +31,7 @@ public final class TestPki {
     }
 
     public static TestPki create() throws GeneralSecurityException {
-        KeyPair keys = CertificateIssuer.rsaKeyPair();
+        KeyPair keys = CertificateIssuer.ecKeyPair();
         X509Certificate ca = CertificateIssuer.issue("Mailgate Test CA", keys.getPublic(), true,
                 CertificateIssuer.name("Mailgate Test CA"), keys.getPrivate(), Duration.ofDays(30));
         return new TestPki(keys, ca);
@@ -39,7 +39,7 @@ public final class TestPki {
 
     /** A server key and certificate for {@code hostName}, signed by this CA; the chain is server, CA. */
     public KeyMaterial issue(String hostName) throws GeneralSecurityException {
-        KeyPair keys = CertificateIssuer.rsaKeyPair();
+        KeyPair keys = CertificateIssuer.ecKeyPair();
         X509Certificate certificate = CertificateIssuer.issue(hostName, keys.getPublic(), false,
                 CertificateIssuer.name("Mailgate Test CA"), caKeys.getPrivate(), Duration.ofDays(30));
         return new KeyMaterial(keys.getPrivate(), java.util.List.of(certificate, ca));
