@@ -118,9 +118,13 @@ public final class SmtpSession {
     }
 
     private void closeSocket() {
+        closeQuietly(transport);
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket toClose) {
         try {
-            transport.close();
-            socket.close();
+            toClose.close();
         } catch (IOException ignored) {
             // already closed
         }

@@ -220,6 +220,16 @@ class StartTlsTest {
     }
 
     @Test
+    void anIdleTlsSessionIsToldWhenTheServerStops() throws Exception {
+        try (TlsClient smtp = TlsClient.connectTls(start(TlsConfig.implicit(Optional.of(keys))), client)) {
+            smtp.expect(220);
+            smtp.command("EHLO client.example");
+            server.stop();
+            assertThat(smtp.read().code()).isEqualTo(421);
+        }
+    }
+
+    @Test
     void newConnectionsGetTheCertificateOfAReplacedKeystore() throws Exception {
         InetSocketAddress address = start(TlsConfig.implicit(Optional.of(keys)));
         BigInteger before;
