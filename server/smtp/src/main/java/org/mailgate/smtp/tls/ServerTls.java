@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,7 +40,8 @@ public final class ServerTls {
     private final TlsConfig config;
     private final Duration checkEvery;
     private final CompletableFuture<KeySource> source;
-    private final CompletableFuture<Active> ready;
+    /** Done once the first load was tried; fails only if there is no key source at all. */
+    private final CompletableFuture<Void> firstAttempt;
     private final AtomicReference<Active> active = new AtomicReference<>();
     private final AtomicLong nextCheck = new AtomicLong();
     private volatile FileStamps failedStamps;
@@ -52,7 +55,7 @@ public final class ServerTls {
         this.config = config;
         this.checkEvery = checkEvery;
         this.source = source;
-        this.ready = source.thenApply(this::firstLoad);
+        this.firstAttempt = source.thenAccept(this::firstLoad);
     }
 
     /**
@@ -66,17 +69,18 @@ public final class ServerTls {
     public static ServerTls prepare(String serverName, String helloName, TlsConfig config,
                                     GeneratedCertificates generated, Duration checkEvery) {
         CompletableFuture<KeySource> source = new CompletableFuture<>();
+        ServerTls tls = new ServerTls(serverName, config, checkEvery, source);
+        tls.firstAttempt.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.error("{}: TLS is unavailable: {}", serverName, rootMessage(failure));
+            }
+        });
+        // Completing the source runs the first load on this virtual thread, never on the caller's.
         Thread.ofVirtual().name("tls-prepare-" + serverName).start(() -> {
             try {
                 source.complete(config.keys().isPresent() ? config.keys().get() : generated.forHost(helloName));
             } catch (IOException | GeneralSecurityException | RuntimeException e) {
                 source.completeExceptionally(e);
-            }
-        });
-        ServerTls tls = new ServerTls(serverName, config, checkEvery, source);
-        tls.ready.whenComplete((ok, failure) -> {
-            if (failure != null) {
-                LOG.error("{}: TLS is unavailable: {}", serverName, rootMessage(failure));
             }
         });
         return tls;
@@ -88,7 +92,7 @@ public final class ServerTls {
 
     /** Waits (a little) for the context; false if TLS cannot be offered now. */
     public boolean available() {
-        return awaitReady() != null;
+        return current() != null;
     }
 
     /**
@@ -114,47 +118,44 @@ public final class ServerTls {
     }
 
     /** The certificate new connections get (after a check for changed files); empty if TLS is unavailable. */
-    public java.util.Optional<X509Certificate> certificate() {
+    public Optional<X509Certificate> certificate() {
         Active current = current();
-        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.material().certificate());
+        return current == null ? Optional.empty() : Optional.of(current.material().certificate());
     }
 
+    /** The context in service (after a check for changed files), or null if there is none. */
     private Active current() {
-        Active current = awaitReady();
-        if (current != null) {
-            reloadIfChanged(current);
-            return active.get();
-        }
-        return null;
-    }
-
-    private Active awaitReady() {
         try {
-            return ready.get(READY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            firstAttempt.get(READY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } catch (ExecutionException | TimeoutException e) {
             return null;
         }
+        reloadIfChanged();
+        return active.get();
     }
 
-    private Active firstLoad(KeySource keys) {
+    /** A file that cannot be used now is logged, and picked up once it changes (a later check). */
+    private void firstLoad(KeySource keys) {
+        FileStamps stamps = FileStamps.of(keys.files());
         try {
-            Active loaded = load(keys);
+            Active loaded = load(keys, stamps);
             active.set(loaded);
-            nextCheck.set(System.nanoTime() + checkEvery.toNanos());
             LOG.debug("{}: TLS certificate {} from {} (SHA-256 {})", serverName,
                     loaded.material().certificate().getSubjectX500Principal(), keys.origin(),
                     loaded.material().fingerprint());
-            return loaded;
-        } catch (KeyMaterialException | GeneralSecurityException e) {
-            throw new IllegalStateException(keys.origin() + ": " + e.getMessage(), e);
+        } catch (KeyMaterialException | GeneralSecurityException | RuntimeException e) {
+            failedStamps = stamps;
+            LOG.error("{}: TLS is unavailable until {} ({}) can be used: {}", serverName, keys.files(),
+                    keys.origin(), e.getMessage());
         }
+        nextCheck.set(System.nanoTime() + checkEvery.toNanos());
     }
 
     /** One caller at a time looks at the files, at most once per interval; the others go on with what is active. */
-    private void reloadIfChanged(Active current) {
+    private void reloadIfChanged() {
         long now = System.nanoTime();
         long due = nextCheck.get();
         if (now - due < 0 || !nextCheck.compareAndSet(due, now + checkEvery.toNanos())) {
@@ -162,11 +163,12 @@ public final class ServerTls {
         }
         KeySource keys = source.join();
         FileStamps stamps = FileStamps.of(keys.files());
-        if (stamps.equals(current.stamps()) || stamps.equals(failedStamps)) {
+        Active current = active.get();
+        if ((current != null && stamps.equals(current.stamps())) || stamps.equals(failedStamps)) {
             return;
         }
         try {
-            Active loaded = load(keys);
+            Active loaded = load(keys, stamps);
             active.set(loaded);
             failedStamps = null;
             LOG.info("{}: reloaded the TLS certificate {} from {} (SHA-256 {}, valid until {})", serverName,
@@ -179,8 +181,7 @@ public final class ServerTls {
         }
     }
 
-    private Active load(KeySource keys) throws KeyMaterialException, GeneralSecurityException {
-        FileStamps stamps = FileStamps.of(keys.files());
+    private Active load(KeySource keys, FileStamps stamps) throws KeyMaterialException, GeneralSecurityException {
         KeyMaterial material = KeyMaterial.load(keys);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(material.keyManagers(), null, null);
@@ -210,7 +211,7 @@ public final class ServerTls {
 
     private static String rootMessage(Throwable failure) {
         Throwable cause = failure;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause.getMessage();

@@ -59,6 +59,21 @@ class ServerTlsTest {
     }
 
     @Test
+    void aKeystoreBrokenAtStartIsUsedOnceItIsFixed() throws Exception {
+        Path store = dir.resolve("mx.p12");
+        Files.writeString(store, "half a key store");
+        ServerTls tls = ServerTls.prepare("smtp", "mx.local.example",
+                TlsConfig.startTls(Optional.of(new KeySource.KeyStoreFile(store, "PKCS12", "secret", "test"))),
+                GeneratedCertificates.unavailable(), Duration.ZERO);
+        assertThat(tls.available()).isFalse();
+
+        KeyMaterial fixed = TestPki.create().issue("mx.local.example");
+        TestPki.writeKeyStore(fixed, store, "PKCS12", "secret");
+        assertThat(tls.available()).isTrue();
+        assertThat(tls.certificate().orElseThrow().getSerialNumber()).isEqualTo(TestPki.serial(fixed));
+    }
+
+    @Test
     void withoutAStateDirectoryOrKeysTlsIsUnavailable() {
         ServerTls tls = ServerTls.prepare("smtp", "mx.local.example", TlsConfig.startTls(Optional.empty()),
                 GeneratedCertificates.unavailable(), Duration.ZERO);
