@@ -172,7 +172,9 @@ final class TlsSection {
             }
         }
         if (protocols.isEmpty()) {
-            report.error(e, "<supportedProtocols> names no usable protocol; allowed: TLSv1.2, TLSv1.3");
+            if (e.children("protocol").isEmpty()) {
+                report.error(e, "<supportedProtocols> names no protocol; allowed: TLSv1.2, TLSv1.3");
+            }
             return TlsConfig.PROTOCOLS;
         }
         return protocols;
