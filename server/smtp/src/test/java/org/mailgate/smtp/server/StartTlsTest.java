@@ -18,7 +18,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,6 +194,25 @@ class StartTlsTest {
                 assertThat(contentType).as("TLS 1.%d: 21 is an alert, 22 a handshake (ServerHello)", minor - 1)
                         .isIn(21, -1);
             }
+        }
+    }
+
+    @Test
+    void onlyTheConfiguredProtocolsAndSuitesAreSpoken() throws Exception {
+        String suite = "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256";
+        InetSocketAddress address = start(new TlsConfig(true, false, Optional.of(keys), List.of("TLSv1.2"),
+                List.of(suite)));
+        try (TlsClient smtp = TlsClient.connectTls(address, client)) {
+            assertThat(smtp.tlsSocket().getSession().getProtocol()).isEqualTo("TLSv1.2");
+            assertThat(smtp.tlsSocket().getSession().getCipherSuite()).isEqualTo(suite);
+            smtp.expect(220);
+        }
+        try (Socket plain = new Socket()) {
+            plain.connect(address);
+            SSLSocket socket = (SSLSocket) client.getSocketFactory()
+                    .createSocket(plain, "mx.local.example", plain.getPort(), true);
+            socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+            assertThatThrownBy(socket::startHandshake).isInstanceOf(SSLException.class);
         }
     }
 
