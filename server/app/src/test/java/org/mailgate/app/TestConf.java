@@ -23,6 +23,7 @@ public final class TestConf {
     private String mailetContainer;
     private String extraProcessors = "";
     private String deliveryExtra = "<bounceProcessor>error</bounceProcessor>";
+    private String smtpTls = "";
 
     public TestConf smtpPort(int port) {
         this.smtpPort = port;
@@ -47,6 +48,12 @@ public final class TestConf {
     public TestConf retries(String delayTime, int maxRetries) {
         this.delayTime = delayTime;
         this.maxRetries = maxRetries;
+        return this;
+    }
+
+    /** A {@code <tls>} element for the SMTP listener. */
+    public TestConf smtpTls(String xml) {
+        this.smtpTls = xml;
         return this;
     }
 
@@ -98,9 +105,10 @@ public final class TestConf {
                     <connectiontimeout>60</connectiontimeout>
                     <authorizedAddresses>%s</authorizedAddresses>
                     <maxmessagesize>%s</maxmessagesize>
+                    %s
                   </smtpserver>
                 </smtpservers>
-                """.formatted(smtpPort, authorized, maxMessageSize));
+                """.formatted(smtpPort, authorized, maxMessageSize, smtpTls));
         Files.writeString(conf.resolve("domainlist.xml"), """
                 <domainlist>
                   <domainnames>%s</domainnames>

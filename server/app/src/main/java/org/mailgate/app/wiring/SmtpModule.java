@@ -8,6 +8,8 @@ import org.mailgate.api.domain.DomainList;
 import org.mailgate.api.spool.MailSpool;
 import org.mailgate.smtp.server.SmtpServer;
 import org.mailgate.smtp.session.SessionServices;
+import org.mailgate.smtp.tls.GeneratedCertificates;
+import org.mailgate.spool.SpoolSettings;
 
 /** SMTP receipt: the listeners of {@code smtpserver.xml}, handing mail to the spool. */
 final class SmtpModule extends AbstractModule {
@@ -21,5 +23,12 @@ final class SmtpModule extends AbstractModule {
     @Singleton
     SessionServices sessionServices(MailSpool spool, DomainList domains, Clock clock) {
         return new SessionServices(spool, domains, clock);
+    }
+
+    /** Self-signed certificates for TLS without configured keys are kept in {@code var/tls}. */
+    @Provides
+    @Singleton
+    GeneratedCertificates generatedCertificates(SpoolSettings spool) {
+        return new GeneratedCertificates(spool.varDir().resolve("tls"));
     }
 }

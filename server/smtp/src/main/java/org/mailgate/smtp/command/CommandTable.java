@@ -24,7 +24,7 @@ public final class CommandTable implements CommandLookup {
                 Map.entry("HELP", new Help()),
                 Map.entry("VRFY", new Vrfy()),
                 Map.entry("EXPN", notImplemented),
-                Map.entry("STARTTLS", notImplemented),
+                Map.entry("STARTTLS", new StartTls()),
                 Map.entry("AUTH", notImplemented),
                 Map.entry("BDAT", notImplemented),
                 Map.entry("ETRN", notImplemented),

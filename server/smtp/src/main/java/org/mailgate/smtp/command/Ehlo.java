@@ -26,6 +26,9 @@ final class Ehlo implements Command {
         lines.add("8BITMIME");
         lines.add("ENHANCEDSTATUSCODES");
         lines.add("DSN");
+        if (session.offersStartTls()) {
+            lines.add("STARTTLS");
+        }
         session.reply(new Reply(250, "", lines));
     }
 }

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import org.mailgate.api.mail.Envelope;
 import org.mailgate.api.mail.QueueId;
 import org.mailgate.smtp.session.SmtpSession;
+import org.mailgate.smtp.session.TlsInfo;
 
 /**
  * The trace header added on top of every received message (RFC 5321 4.4), in the layout admins know
@@ -37,15 +39,25 @@ final class ReceivedHeader {
 
     byte[] forSession(SmtpSession session, QueueId id, Envelope envelope, ZonedDateTime when) {
         return build(session.helo().orElse("unknown"), session.remoteLiteral(), session.config().helloName(),
-                session.esmtp(), id, envelope, when);
+                protocol(session), session.tls(), id, envelope, when);
+    }
+
+    /** The "with" keyword of RFC 3848: SMTP, ESMTP, or ESMTPS over TLS. */
+    static String protocol(SmtpSession session) {
+        if (!session.esmtp()) {
+            return "SMTP";
+        }
+        return session.tls().isPresent() ? "ESMTPS" : "ESMTP";
     }
 
     /** @param remoteLiteral the client's address literal, without brackets ({@code IPv6:::1}) */
-    byte[] build(String helo, String remoteLiteral, String serverName, boolean esmtp, QueueId id,
-                        Envelope envelope, ZonedDateTime when) {
+    byte[] build(String helo, String remoteLiteral, String serverName, String protocol, Optional<TlsInfo> tls,
+                 QueueId id, Envelope envelope, ZonedDateTime when) {
         StringBuilder h = new StringBuilder(256);
         h.append("Received: from ").append(safe(helo)).append(" (unknown [").append(remoteLiteral).append("])\r\n");
-        h.append("\tby ").append(serverName).append(" (Mailgate) with ").append(esmtp ? "ESMTP" : "SMTP")
+        tls.ifPresent(t -> h.append("\t(using ").append(t.protocol()).append(" with cipher ").append(t.cipherSuite())
+                .append(")\r\n"));
+        h.append("\tby ").append(serverName).append(" (Mailgate) with ").append(protocol)
                 .append(" id ").append(id).append("\r\n");
         if (envelope.recipients().size() == 1) {
             h.append("\tfor <").append(envelope.recipients().get(0).asString()).append(">;");

@@ -19,11 +19,12 @@ import org.mailgate.api.net.NetworkList;
  * @param authorizedAddresses  clients that may relay to any domain
  * @param backlog              {@code connectionBacklog}: pending connections the kernel queues
  * @param limits               abuse limits and the PROXY protocol ({@link LimitsConfig})
+ * @param tls                  {@code <tls>}: STARTTLS or implicit TLS, and the certificate
  */
 public record SmtpServerConfig(String name, List<InetSocketAddress> bind, String helloName, String greeting,
                                Duration connectionTimeout, int connectionLimit, int connectionLimitPerIp,
                                long maxMessageSize, NetworkList authorizedAddresses, int backlog,
-                               LimitsConfig limits) {
+                               LimitsConfig limits, TlsConfig tls) {
 
     public SmtpServerConfig {
         bind = List.copyOf(bind);
@@ -32,26 +33,31 @@ public record SmtpServerConfig(String name, List<InetSocketAddress> bind, String
     /** A configuration for tests and embedding: one address, relaying for {@code authorized}. */
     public static SmtpServerConfig of(InetSocketAddress bind, String helloName, NetworkList authorized) {
         return new SmtpServerConfig("smtpserver", List.of(bind), helloName, "ESMTP Mailgate",
-                Duration.ofMinutes(5), 0, 0, 0, authorized, 200, LimitsConfig.DEFAULTS);
+                Duration.ofMinutes(5), 0, 0, 0, authorized, 200, LimitsConfig.DEFAULTS, TlsConfig.disabled());
     }
 
     public SmtpServerConfig withMaxMessageSize(long bytes) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
-                connectionLimitPerIp, bytes, authorizedAddresses, backlog, limits);
+                connectionLimitPerIp, bytes, authorizedAddresses, backlog, limits, tls);
     }
 
     public SmtpServerConfig withConnectionLimits(int total, int perIp) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, total, perIp,
-                maxMessageSize, authorizedAddresses, backlog, limits);
+                maxMessageSize, authorizedAddresses, backlog, limits, tls);
     }
 
     public SmtpServerConfig withConnectionTimeout(Duration timeout) {
         return new SmtpServerConfig(name, bind, helloName, greeting, timeout, connectionLimit,
-                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits);
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, tls);
     }
 
     public SmtpServerConfig withLimits(LimitsConfig newLimits) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
-                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, newLimits);
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, newLimits, tls);
+    }
+
+    public SmtpServerConfig withTls(TlsConfig newTls) {
+        return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, newTls);
     }
 }

@@ -37,7 +37,6 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
             .ignoringChild("ioWorkerCount", "Mailgate runs one virtual thread per connection")
             .ignoringChild("maxExecutorCount", "Mailgate runs one virtual thread per connection")
             .ignoringChild("useEpoll", "Mailgate does not use Netty");
-    private static final ElementRules TLS = ElementRules.of(Set.of(), Set.of("socketTLS", "startTLS"));
     private static final ElementRules AUTH = ElementRules.of(Set.of("announce", "requireSSL", "plainAuthEnabled"),
             Set.of());
     private static final ElementRules HANDLERCHAIN = ElementRules.of(Set.of("handler"), Set.of("enableJmx"));
@@ -57,18 +56,23 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
     /** Reads {@code confDir/smtpserver.xml}; the file is required. */
     public static SmtpServersConfig read(Path confDir, ConfigReport report) {
         return ConfigFiles.read(confDir, FILE, "smtpservers", report)
-                .map(root -> parse(root, report))
+                .map(root -> parse(root, confDir, report))
                 .orElseGet(() -> new SmtpServersConfig(List.of()));
     }
 
     static SmtpServersConfig parse(XmlElement root, ConfigReport report) {
+        return parse(root, Path.of(""), report);
+    }
+
+    /** @param confDir what relative file names (of key stores and certificates) are relative to */
+    static SmtpServersConfig parse(XmlElement root, Path confDir, ConfigReport report) {
         ROOT.check(root, report);
         List<SmtpServerConfig> servers = new ArrayList<>();
         List<XmlElement> blocks = root.children("smtpserver");
         for (int i = 0; i < blocks.size(); i++) {
             XmlElement block = blocks.get(i);
             if (Values.booleanAttribute(block, "enabled", true, report)) {
-                servers.add(server(block, "smtpserver-" + (i + 1), report));
+                servers.add(server(block, "smtpserver-" + (i + 1), confDir, report));
             }
         }
         if (servers.isEmpty()) {
@@ -77,7 +81,7 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
         return new SmtpServersConfig(servers);
     }
 
-    private static SmtpServerConfig server(XmlElement e, String defaultName, ConfigReport report) {
+    private static SmtpServerConfig server(XmlElement e, String defaultName, Path confDir, ConfigReport report) {
         SERVER.check(e, report);
         unsupported(e, report);
         String name = e.childText("jmxName").filter(s -> !s.isBlank()).orElse(defaultName);
@@ -93,20 +97,13 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
         NetworkList authorized = e.child("authorizedAddresses").map(t -> networks(t, report))
                 .orElse(NetworkList.parse("127.0.0.0/8, ::1/128"));
         int backlog = e.child("connectionBacklog").map(t -> Values.intValue(t, 1, 65_535, 200, report)).orElse(200);
+        TlsConfig tls = TlsSection.parse(e.child("tls"), confDir, report);
         return new SmtpServerConfig(name, bind, helloName, greeting, timeout, limit, perIp, maxSize, authorized,
-                backlog, LimitsSection.parse(e, report));
+                backlog, LimitsSection.parse(e, report), tls);
     }
 
     /** James settings for features that come later: accepted only with the value meaning "off". */
     private static void unsupported(XmlElement e, ConfigReport report) {
-        e.child("tls").ifPresent(tls -> {
-            TLS.check(tls, report);
-            if (Values.booleanAttribute(tls, "socketTLS", false, report)
-                    || Values.booleanAttribute(tls, "startTLS", false, report)) {
-                report.error(tls, "TLS is not available in this version of Mailgate: set socketTLS and startTLS "
-                        + "to false, or remove <tls>");
-            }
-        });
         e.child("auth").ifPresent(auth -> {
             AUTH.check(auth, report);
             auth.child("announce").filter(a -> !a.text().equalsIgnoreCase("never")).ifPresent(a ->

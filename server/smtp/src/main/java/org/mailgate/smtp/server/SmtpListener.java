@@ -23,6 +23,7 @@ import org.mailgate.smtp.session.CommandLookup;
 import org.mailgate.smtp.session.Reply;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.smtp.session.SmtpSession;
+import org.mailgate.smtp.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +45,14 @@ final class SmtpListener {
     private final ClientLimits clientLimits;
     private final AtomicLong sessionCounter;
     private final Set<SmtpSession> sessions;
+    private final ServerTls tls;
     private final Set<Thread> sessionThreads = ConcurrentHashMap.newKeySet();
     private ServerSocket serverSocket;
     private Thread acceptor;
 
     SmtpListener(SmtpServerConfig config, InetSocketAddress bindAddress, SessionServices services,
                  CommandLookup commands, ConnectionGate gate, ClientLimits clientLimits, AtomicLong sessionCounter,
-                 Set<SmtpSession> sessions) {
+                 Set<SmtpSession> sessions, ServerTls tls) {
         this.config = config;
         this.bindAddress = bindAddress;
         this.services = services;
@@ -59,6 +61,7 @@ final class SmtpListener {
         this.clientLimits = clientLimits;
         this.sessionCounter = sessionCounter;
         this.sessions = sessions;
+        this.tls = tls;
     }
 
     void start() throws IOException {
@@ -122,7 +125,7 @@ final class SmtpListener {
             return;
         }
         try {
-            SmtpSession session = new SmtpSession(id, socket, client, config, services, commands, clientLimits);
+            SmtpSession session = new SmtpSession(id, socket, client, config, services, commands, clientLimits, tls);
             sessions.add(session);
             try {
                 session.run();

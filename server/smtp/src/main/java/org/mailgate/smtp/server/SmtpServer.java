@@ -16,6 +16,8 @@ import org.mailgate.smtp.config.SmtpServersConfig;
 import org.mailgate.smtp.limits.ClientLimits;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.smtp.session.SmtpSession;
+import org.mailgate.smtp.tls.GeneratedCertificates;
+import org.mailgate.smtp.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,24 +28,35 @@ import org.slf4j.LoggerFactory;
 public final class SmtpServer implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpServer.class);
+    /** How often at most the certificate files are checked for changes. */
+    private static final Duration TLS_FILE_CHECK = Duration.ofSeconds(2);
 
     private final SmtpServersConfig config;
     private final SessionServices services;
     private final Duration shutdownGrace;
+    private final GeneratedCertificates certificates;
     private final CommandTable commands = new CommandTable();
     private final AtomicLong sessionCounter = new AtomicLong();
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final List<SmtpListener> listeners = new ArrayList<>();
 
     @Inject
-    public SmtpServer(SmtpServersConfig config, SessionServices services) {
-        this(config, services, Duration.ofSeconds(30));
+    public SmtpServer(SmtpServersConfig config, SessionServices services, GeneratedCertificates certificates) {
+        this(config, services, Duration.ofSeconds(30), certificates);
     }
 
+    /** Without a state directory: TLS needs configured keys. */
     public SmtpServer(SmtpServersConfig config, SessionServices services, Duration shutdownGrace) {
+        this(config, services, shutdownGrace, GeneratedCertificates.unavailable());
+    }
+
+    /** @param certificates where self-signed certificates are generated for TLS without configured keys */
+    public SmtpServer(SmtpServersConfig config, SessionServices services, Duration shutdownGrace,
+                      GeneratedCertificates certificates) {
         this.config = config;
         this.services = services;
         this.shutdownGrace = shutdownGrace;
+        this.certificates = certificates;
     }
 
     @Override
@@ -52,9 +65,12 @@ public final class SmtpServer implements Service {
             ConnectionGate gate = new ConnectionGate(server.connectionLimit());
             ClientLimits clientLimits = new ClientLimits(server.connectionLimitPerIp(), server.limits(),
                     services.clock());
+            ServerTls tls = server.tls().enabled()
+                    ? ServerTls.prepare(server.name(), server.helloName(), server.tls(), certificates, TLS_FILE_CHECK)
+                    : null;
             for (InetSocketAddress address : server.bind()) {
                 SmtpListener listener = new SmtpListener(server, address, services, commands, gate, clientLimits,
-                        sessionCounter, sessions);
+                        sessionCounter, sessions, tls);
                 try {
                     listener.start();
                 } catch (java.io.IOException e) {

@@ -11,6 +11,7 @@ public final class Replies {
     public static final Reply VRFY = Reply.of(252, "2.5.0",
             "Cannot VRFY user, but will accept message and attempt delivery");
     public static final Reply BYE = Reply.of(221, "2.0.0", "Bye");
+    public static final Reply READY_TO_START_TLS = Reply.of(220, "2.0.0", "Ready to start TLS");
 
     public static final Reply TIMEOUT = Reply.of(421, "4.4.2", "Timeout, closing connection");
     public static final Reply SHUTTING_DOWN = Reply.of(421, "4.3.2", "Service shutting down, try again later");
@@ -30,6 +31,7 @@ public final class Replies {
     public static final Reply TOO_MANY_RECIPIENTS_A_MINUTE = Reply.of(452, "4.5.3",
             "Too many recipients from your address in the last minute, try again later");
     public static final Reply STORAGE_FAILED = Reply.of(451, "4.3.0", "Temporary local problem, try again later");
+    public static final Reply TLS_UNAVAILABLE = Reply.of(454, "4.7.0", "TLS not available due to temporary reason");
     public static final Reply TOO_MANY_RECIPIENTS = Reply.of(452, "4.5.3", "Too many recipients");
 
     public static final Reply UNKNOWN_COMMAND = Reply.of(500, "5.5.2", "Command unrecognized");
@@ -40,6 +42,7 @@ public final class Replies {
     public static final Reply NO_ARGUMENTS_ALLOWED = Reply.of(501, "5.5.4", "No parameters allowed");
     public static final Reply NOT_IMPLEMENTED = Reply.of(502, "5.5.1", "Command not implemented");
     public static final Reply HELLO_FIRST = Reply.of(503, "5.5.1", "Send HELO or EHLO first");
+    public static final Reply TLS_ALREADY_ACTIVE = Reply.of(503, "5.5.1", "TLS already active");
     public static final Reply NESTED_MAIL = Reply.of(503, "5.5.1", "Sender already specified");
     public static final Reply MAIL_FIRST = Reply.of(503, "5.5.1", "Need MAIL before RCPT");
     public static final Reply NEED_MAIL_BEFORE_DATA = Reply.of(503, "5.5.1", "Need MAIL and RCPT before DATA");

@@ -8,10 +8,12 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLSocket;
 import org.apache.james.core.MaybeSender;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.limits.ClientLimits;
 import org.mailgate.smtp.net.AddressText;
+import org.mailgate.smtp.tls.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ public final class SmtpSession {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpSession.class);
     /** Longer than RFC 5321's 512 to leave room for ESMTP parameters. */
     static final int MAX_COMMAND_LINE = 2048;
+    /** The longest a TLS handshake may take (or the idle timeout, if shorter). */
+    static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String id;
     private final Socket socket;
@@ -31,9 +35,12 @@ public final class SmtpSession {
     private final SessionServices services;
     private final CommandLookup commands;
     private final InetSocketAddress remote;
-    private final ReplyWriter out;
-    private final SmtpInput input;
     private final SessionLimits limits;
+    private final ServerTls serverTls;
+    private Socket transport;
+    private ReplyWriter out;
+    private SmtpInput input;
+    private TlsInfo tlsInfo;
 
     private String helo;
     private boolean esmtp;
@@ -46,18 +53,27 @@ public final class SmtpSession {
      * @param client  the real client: the socket's peer, or the one a PROXY header named
      * @param clients the per-client limits of this server, which the session counts messages and
      *                recipients against
+     * @param serverTls the listener's TLS, or null if it has none
      */
     public SmtpSession(String id, Socket socket, InetSocketAddress client, SmtpServerConfig config,
-                       SessionServices services, CommandLookup commands, ClientLimits clients) throws IOException {
+                       SessionServices services, CommandLookup commands, ClientLimits clients, ServerTls serverTls)
+            throws IOException {
         this.id = id;
         this.socket = socket;
         this.config = config;
         this.services = services;
         this.commands = commands;
         this.remote = client;
-        this.out = new ReplyWriter(socket.getOutputStream());
-        this.input = new SmtpInput(socket.getInputStream(), this::beforeBlocking);
+        this.serverTls = serverTls;
         this.limits = new SessionLimits(config.limits(), clients, client.getAddress(), fromAuthorizedNetwork());
+        useTransport(socket);
+    }
+
+    /** Reads and writes go through {@code newTransport}: the TCP socket, or the TLS socket over it. */
+    private void useTransport(Socket newTransport) throws IOException {
+        this.transport = newTransport;
+        this.out = new ReplyWriter(newTransport.getOutputStream());
+        this.input = new SmtpInput(newTransport.getInputStream(), this::beforeBlocking);
     }
 
     /** Before each read that may block: replies go out, and the read may wait no longer than allowed. */
@@ -71,6 +87,9 @@ public final class SmtpSession {
         LOG.debug("{}: connect from [{}]", id, remoteIp());
         try {
             socket.setTcpNoDelay(true);
+            if (serverTls != null && serverTls.config().socketTls() && !implicitTls()) {
+                return;
+            }
             if (talksEarly()) {
                 LOG.info("{}: [{}] talked before the greeting: refused", id, remoteIp());
                 reply(Replies.EARLY_TALKER);
@@ -110,6 +129,9 @@ public final class SmtpSession {
                 timedOut();
             } else {
                 LOG.debug("{}: connection from [{}] lost: {}", id, remoteIp(), e.getMessage());
+                if (shuttingDown && tlsInfo != null) {
+                    replyQuietly(Replies.SHUTTING_DOWN);
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("{}: session failed: {}", id, e.getMessage(), e);
@@ -139,7 +161,7 @@ public final class SmtpSession {
     private boolean talksEarly() throws IOException {
         Duration delay = config.limits().greetingDelay();
         if (delay.isZero()) {
-            return input.hasBufferedInput() || socket.getInputStream().available() > 0;
+            return input.hasBufferedInput() || transport.getInputStream().available() > 0;
         }
         socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, delay.toMillis())));
         try {
@@ -150,8 +172,13 @@ public final class SmtpSession {
     }
 
     private void closeSocket() {
+        closeQuietly(transport);
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket toClose) {
         try {
-            socket.close();
+            toClose.close();
         } catch (IOException ignored) {
             // already closed
         }
@@ -241,7 +268,57 @@ public final class SmtpSession {
 
     /** The TLS the session runs over; empty while it is plain text. */
     public Optional<TlsInfo> tls() {
-        return Optional.empty();
+        return Optional.ofNullable(tlsInfo);
+    }
+
+    /** Whether EHLO announces STARTTLS: the listener offers it and the session is not in TLS yet. */
+    public boolean offersStartTls() {
+        return serverTls != null && serverTls.config().startTls() && tlsInfo == null;
+    }
+
+    /** Whether TLS can start now (the listener's certificate is ready). */
+    public boolean tlsAvailable() {
+        return serverTls != null && serverTls.available();
+    }
+
+    /**
+     * STARTTLS, after its 220 is queued (RFC 3207): sends the 220, drops whatever the client pipelined
+     * after the command in clear text (it must not count as sent over TLS: CVE-2011-0411), runs the
+     * handshake and forgets everything said before it: HELO/EHLO and any transaction.
+     *
+     * @throws IOException if the handshake fails; the session ends
+     */
+    public void startTls() throws IOException {
+        out.flush();
+        int dropped = input.discardBuffered();
+        if (dropped > 0) {
+            LOG.info("{}: dropped {} bytes sent by [{}] after STARTTLS before the TLS handshake", id, dropped,
+                    remoteIp());
+        }
+        handshake();
+        this.helo = null;
+        this.esmtp = false;
+        this.transaction = null;
+    }
+
+    /** The handshake of an implicit-TLS port, before the greeting; false if it failed. */
+    private boolean implicitTls() {
+        try {
+            handshake();
+            return true;
+        } catch (IOException e) {
+            LOG.debug("{}: TLS handshake with [{}] failed: {}", id, remoteIp(), e.getMessage());
+            return false;
+        }
+    }
+
+    private void handshake() throws IOException {
+        Duration timeout = config.connectionTimeout().compareTo(HANDSHAKE_TIMEOUT) < 0
+                ? config.connectionTimeout() : HANDSHAKE_TIMEOUT;
+        SSLSocket tlsSocket = serverTls.handshake(socket, timeout);
+        useTransport(tlsSocket);
+        tlsInfo = new TlsInfo(tlsSocket.getSession().getProtocol(), tlsSocket.getSession().getCipherSuite());
+        LOG.debug("{}: {} with {} from [{}]", id, tlsInfo.protocol(), tlsInfo.cipherSuite(), remoteIp());
     }
 
     /** The account the client authenticated as (SMTP AUTH); empty before or without AUTH. */
