@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.mailgate.api.net.NetworkList;
+import org.mailgate.smtp.hook.config.HandlerChain;
 
 /**
  * One {@code <smtpserver>} block of {@code smtpserver.xml}.
@@ -18,10 +19,12 @@ import org.mailgate.api.net.NetworkList;
  * @param maxMessageSize       largest message accepted, in bytes; 0 for no limit
  * @param authorizedAddresses  clients that may relay to any domain
  * @param backlog              {@code connectionBacklog}: pending connections the kernel queues
+ * @param handlerChain         the sender checks of {@code <handlerchain>}, in order
  */
 public record SmtpServerConfig(String name, List<InetSocketAddress> bind, String helloName, String greeting,
                                Duration connectionTimeout, int connectionLimit, int connectionLimitPerIp,
-                               long maxMessageSize, NetworkList authorizedAddresses, int backlog) {
+                               long maxMessageSize, NetworkList authorizedAddresses, int backlog,
+                               HandlerChain handlerChain) {
 
     public SmtpServerConfig {
         bind = List.copyOf(bind);
@@ -30,21 +33,26 @@ public record SmtpServerConfig(String name, List<InetSocketAddress> bind, String
     /** A configuration for tests and embedding: one address, relaying for {@code authorized}. */
     public static SmtpServerConfig of(InetSocketAddress bind, String helloName, NetworkList authorized) {
         return new SmtpServerConfig("smtpserver", List.of(bind), helloName, "ESMTP Mailgate",
-                Duration.ofMinutes(5), 0, 0, 0, authorized, 200);
+                Duration.ofMinutes(5), 0, 0, 0, authorized, 200, HandlerChain.core());
     }
 
     public SmtpServerConfig withMaxMessageSize(long bytes) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
-                connectionLimitPerIp, bytes, authorizedAddresses, backlog);
+                connectionLimitPerIp, bytes, authorizedAddresses, backlog, handlerChain);
     }
 
     public SmtpServerConfig withConnectionLimits(int total, int perIp) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, total, perIp,
-                maxMessageSize, authorizedAddresses, backlog);
+                maxMessageSize, authorizedAddresses, backlog, handlerChain);
     }
 
     public SmtpServerConfig withConnectionTimeout(Duration timeout) {
         return new SmtpServerConfig(name, bind, helloName, greeting, timeout, connectionLimit,
-                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog);
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, handlerChain);
+    }
+
+    public SmtpServerConfig withHandlerChain(HandlerChain chain) {
+        return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, chain);
     }
 }

@@ -13,6 +13,8 @@ import org.mailgate.api.Service;
 import org.mailgate.smtp.command.CommandTable;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
+import org.mailgate.smtp.hook.HookFactory;
+import org.mailgate.smtp.hook.HookServices;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.smtp.session.SmtpSession;
 import org.slf4j.Logger;
@@ -29,19 +31,26 @@ public final class SmtpServer implements Service {
     private final SmtpServersConfig config;
     private final SessionServices services;
     private final Duration shutdownGrace;
-    private final CommandTable commands = new CommandTable();
+    private final HookFactory hooks;
     private final AtomicLong sessionCounter = new AtomicLong();
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final List<SmtpListener> listeners = new ArrayList<>();
 
     @Inject
-    public SmtpServer(SmtpServersConfig config, SessionServices services) {
-        this(config, services, Duration.ofSeconds(30));
+    public SmtpServer(SmtpServersConfig config, SessionServices services, HookServices hookServices) {
+        this(config, services, hookServices, Duration.ofSeconds(30));
     }
 
+    /** A server whose {@code <handlerchain>}s may name no check that needs a collaborator. */
     public SmtpServer(SmtpServersConfig config, SessionServices services, Duration shutdownGrace) {
+        this(config, services, HookServices.none(), shutdownGrace);
+    }
+
+    public SmtpServer(SmtpServersConfig config, SessionServices services, HookServices hookServices,
+                      Duration shutdownGrace) {
         this.config = config;
         this.services = services;
+        this.hooks = new HookFactory(hookServices);
         this.shutdownGrace = shutdownGrace;
     }
 
@@ -49,6 +58,7 @@ public final class SmtpServer implements Service {
     public void start() throws Exception {
         for (SmtpServerConfig server : config.servers()) {
             ConnectionGate gate = new ConnectionGate(server.connectionLimit(), server.connectionLimitPerIp());
+            CommandTable commands = new CommandTable(hooks.build(server.handlerChain()));
             for (InetSocketAddress address : server.bind()) {
                 SmtpListener listener = new SmtpListener(server, address, services, commands, gate, sessionCounter,
                         sessions);
