@@ -2,11 +2,9 @@ package org.mailgate.smtp.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.smtp.SmtpReply;
 
@@ -15,14 +13,8 @@ class DnsblHookTest {
 
     private static final String LISTED_NAME = "1.0.0.127.bl.example";
 
-    @TempDir
-    Path conf;
+    @RegisterExtension
     final SenderCheckServer smtp = new SenderCheckServer();
-
-    @AfterEach
-    void stop() {
-        smtp.close();
-    }
 
     private static String dnsbl(String inside) {
         return "<handler class=\"org.apache.james.smtpserver.fastfail.DNSRBLHandler\">" + inside + "</handler>";
@@ -33,16 +25,13 @@ class DnsblHookTest {
     }
 
     private SmtpReply rcpt(String to) {
-        try (SmtpDialogue client = smtp.connect("client.example.net")) {
-            client.send("MAIL FROM:<a@example.net>").expect(250);
-            return client.command("RCPT TO:<" + to + ">");
-        }
+        return smtp.rcpt("client.example.net", "a@example.net", to);
     }
 
     @Test
     void aListedClientIsRefusedAtRcptButMayStillWriteToPostmasterAndAbuse() {
         smtp.dns.a(LISTED_NAME, "127.0.0.2");
-        smtp.start(conf, blocklist());
+        smtp.start(blocklist());
         try (SmtpDialogue client = smtp.connect("client.example.net")) {
             client.send("MAIL FROM:<a@example.net>").expect(250);
             SmtpReply refused = client.send("RCPT TO:<bob@local.example>").expect(554);
@@ -58,21 +47,21 @@ class DnsblHookTest {
     @Test
     void aClientNotListedIsAccepted() {
         smtp.dns.a("2.0.0.127.bl.example", "127.0.0.2");
-        smtp.start(conf, blocklist());
+        smtp.start(blocklist());
         assertThat(rcpt("bob@local.example").code()).isEqualTo(250);
     }
 
     @Test
     void anAnswerOutside127000IsNotAListing() {
         smtp.dns.a(LISTED_NAME, "192.0.2.1");
-        smtp.start(conf, blocklist());
+        smtp.start(blocklist());
         assertThat(rcpt("bob@local.example").code()).isEqualTo(250);
     }
 
     @Test
     void anAllowListZoneExemptsTheClient() {
         smtp.dns.a(LISTED_NAME, "127.0.0.2").a("1.0.0.127.wl.example", "127.0.0.2");
-        smtp.start(conf, dnsbl("<rblservers><whitelist>wl.example</whitelist><blacklist>bl.example</blacklist>"
+        smtp.start(dnsbl("<rblservers><whitelist>wl.example</whitelist><blacklist>bl.example</blacklist>"
                 + "</rblservers>"));
         assertThat(rcpt("bob@local.example").code()).isEqualTo(250);
         assertThat(smtp.dns.queries()).doesNotContain(LISTED_NAME + ". A");
@@ -81,16 +70,16 @@ class DnsblHookTest {
     @Test
     void allowedNetworksAndAuthorizedClientsAreNotLookedUp() {
         smtp.dns.a(LISTED_NAME, "127.0.0.2");
-        smtp.start(conf, dnsbl("<rblservers><blacklist>bl.example</blacklist></rblservers>"
+        smtp.start(dnsbl("<rblservers><blacklist>bl.example</blacklist></rblservers>"
                 + "<allowedNetworks>127.0.0.0/8</allowedNetworks>"));
         assertThat(rcpt("bob@local.example").code()).isEqualTo(250);
         assertThat(smtp.dns.queries()).isEmpty();
     }
 
     @Test
-    void clientsOfAuthorizedAddressesAreNotLookedUp(@TempDir Path other) {
+    void clientsOfAuthorizedAddressesAreNotLookedUp() {
         smtp.dns.a(LISTED_NAME, "127.0.0.2");
-        smtp.start(other, blocklist(), "127.0.0.1:0", "127.0.0.0/8", Optional.empty());
+        smtp.start(blocklist(), "127.0.0.1:0", "127.0.0.0/8", Optional.empty());
         assertThat(rcpt("bob@local.example").code()).isEqualTo(250);
         assertThat(smtp.dns.queries()).isEmpty();
     }
@@ -98,7 +87,7 @@ class DnsblHookTest {
     @Test
     void getDetailPutsTheListsTxtRecordIntoTheReply() {
         smtp.dns.a(LISTED_NAME, "127.0.0.2").txt(LISTED_NAME, "Listed since 2026, see https://bl.example/q?127.0.0.1");
-        smtp.start(conf, dnsbl("<rblservers><blacklist>bl.example</blacklist></rblservers><getDetail>true</getDetail>"));
+        smtp.start(dnsbl("<rblservers><blacklist>bl.example</blacklist></rblservers><getDetail>true</getDetail>"));
         SmtpReply refused = rcpt("bob@local.example");
         assertThat(refused.code()).isEqualTo(554);
         assertThat(refused.text()).contains("Listed since 2026, see https://bl.example/q?127.0.0.1");
@@ -107,7 +96,7 @@ class DnsblHookTest {
     @Test
     void eachListMayHaveItsOwnReplyText() {
         smtp.dns.a("1.0.0.127.second.example", "127.0.0.4");
-        smtp.start(conf, dnsbl("<rblservers><blacklist>bl.example</blacklist>"
+        smtp.start(dnsbl("<rblservers><blacklist>bl.example</blacklist>"
                 + "<blacklist reply=\"Your address {ip} is on our private list\">second.example</blacklist>"
                 + "</rblservers>"));
         SmtpReply refused = rcpt("bob@local.example");
@@ -118,17 +107,17 @@ class DnsblHookTest {
     @Test
     void aListThatDoesNotAnswerGivesATemporaryFailure() {
         smtp.dns.timeout(LISTED_NAME);
-        smtp.start(conf, blocklist());
+        smtp.start(blocklist());
         SmtpReply refused = rcpt("bob@local.example");
         assertThat(refused.code()).isEqualTo(451);
         assertThat(refused.enhancedStatus()).contains("4.4.3");
     }
 
     @Test
-    void ipv6ClientsAreLookedUpByReversedNibbles(@TempDir Path other) {
+    void ipv6ClientsAreLookedUpByReversedNibbles() {
         String nibbles = "1" + ".0".repeat(31);
         smtp.dns.a(nibbles + ".bl.example", "127.0.0.2");
-        smtp.start(other, blocklist(), "[::1]:0", "192.0.2.0/24", Optional.empty());
+        smtp.start(blocklist(), "[::1]:0", "192.0.2.0/24", Optional.empty());
         assertThat(rcpt("bob@local.example").code()).isEqualTo(554);
         assertThat(smtp.dns.queries()).contains(nibbles + ".bl.example. A");
     }

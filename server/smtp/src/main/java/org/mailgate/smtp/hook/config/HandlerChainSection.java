@@ -123,7 +123,8 @@ public final class HandlerChainSection {
                 allowlists.addAll(zones(list, report));
             }
         });
-        if (blocklists.isEmpty()) {
+        boolean anyBlacklist = handler.child("rblservers").map(r -> !r.children("blacklist").isEmpty()).orElse(false);
+        if (!anyBlacklist) {
             report.error(handler, "DNSRBLHandler needs at least one <blacklist> zone in <rblservers>");
         }
         NetworkList allowed = handler.child("allowedNetworks").map(e -> {
@@ -155,7 +156,7 @@ public final class HandlerChainSection {
             }
             zones.add(name);
         }
-        if (zones.isEmpty()) {
+        if (list.text().isBlank()) {
             report.error(list, "<" + list.name() + "> names no zone");
         }
         return zones;
