@@ -74,6 +74,21 @@ class HandlerChainConfigTest {
     }
 
     @Test
+    void theShippedExampleIsOffAndValidOnceItsMarkerLinesAreDeleted() throws IOException {
+        String shipped = Files.readString(Path.of("../../conf/smtpserver.xml"));
+        Files.writeString(conf.resolve(SmtpServersConfig.FILE), shipped);
+        assertThat(SmtpServersConfig.read(conf, report).servers().get(0).handlerChain().checks()).isEmpty();
+
+        String enabled = shipped.lines().filter(line -> !line.contains("SENDER CHECKS"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(enabled).isNotEqualTo(shipped);
+        Files.writeString(conf.resolve(SmtpServersConfig.FILE), enabled);
+        HandlerChain chain = SmtpServersConfig.read(conf, report).servers().get(0).handlerChain();
+        assertThat(errors()).isEmpty();
+        assertThat(chain.checks()).hasSize(7);
+    }
+
+    @Test
     void anUnknownHandlerIsAnErrorNamingFileLineAndTheAllowedNames() throws IOException {
         chain("<handler class=\"org.apache.james.smtpserver.fastfail.SpamAssassinHandler\"/>");
         assertThat(errors()).singleElement().asString()
