@@ -1,6 +1,7 @@
 package org.mailgate.api.spf;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The outcome of an SPF check, with what a {@code Received-SPF} header (RFC 7208 9.1) needs.
@@ -11,6 +12,8 @@ import java.util.Locale;
  * @param query       what was asked
  */
 public record SpfResult(Result result, String explanation, SpfQuery query) {
+
+    private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
 
     /** The results of RFC 7208 2.6, named by their keyword. */
     public enum Result {
@@ -35,9 +38,18 @@ public record SpfResult(Result result, String explanation, SpfQuery query) {
      * @param reporter the host name of the server that made the check
      */
     public String receivedSpf(String reporter) {
-        return result.keyword() + " (" + reporter + ": " + comment() + ") client-ip="
-                + query.client().getHostAddress() + "; envelope-from=\"" + query.identity() + "\"; helo="
-                + query.helo() + ";";
+        String comment = (reporter + ": " + comment()).replace('(', '[').replace(')', ']').replace("\\", "\\\\");
+        return result.keyword() + " (" + comment + ") client-ip=" + query.client().getHostAddress()
+                + "; envelope-from=" + quoted(query.identity()) + "; helo=" + value(query.helo()) + ";";
+    }
+
+    /** A dot-atom as it is, anything else as a quoted-string (RFC 7208 9.1, RFC 5322 3.2.4). */
+    private static String value(String text) {
+        return DOT_ATOM.matcher(text).matches() ? text : quoted(text);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private String comment() {
@@ -50,8 +62,7 @@ public record SpfResult(Result result, String explanation, SpfQuery query) {
                     + " as permitted sender";
             case NEUTRAL -> ip + " is neither permitted nor denied by domain of " + identity;
             case NONE -> "domain of " + identity + " does not designate permitted sender hosts";
-            case TEMPERROR, PERMERROR -> "error in processing during lookup of " + identity + ": "
-                    + explanation.replace('(', '[').replace(')', ']');
+            case TEMPERROR, PERMERROR -> "error in processing during lookup of " + identity + ": " + explanation;
         };
     }
 }
