@@ -39,7 +39,7 @@ public record SpfResult(Result result, String explanation, SpfQuery query) {
      */
     public String receivedSpf(String reporter) {
         String comment = (reporter + ": " + comment()).replace('(', '[').replace(')', ']').replace("\\", "\\\\");
-        return result.keyword() + " (" + comment + ") client-ip=" + query.client().getHostAddress()
+        return result.keyword() + " (" + comment + ") client-ip=" + query.clientText()
                 + "; envelope-from=" + quoted(query.identity()) + "; helo=" + value(query.helo()) + ";";
     }
 
@@ -53,7 +53,7 @@ public record SpfResult(Result result, String explanation, SpfQuery query) {
     }
 
     private String comment() {
-        String ip = query.client().getHostAddress();
+        String ip = query.clientText();
         String identity = query.identity();
         return switch (result) {
             case PASS -> "domain of " + identity + " designates " + ip + " as permitted sender";

@@ -19,13 +19,24 @@ class SpfResultTest {
     }
 
     @Test
+    void ipv6ClientsAreWrittenInTheirShortForm() {
+        for (String[] c : new String[][] {{"2001:db8:0:0:0:0:0:1", "2001:db8::1"}, {"::1", "::1"},
+                {"2001:db8:0:1:0:0:0:0", "2001:db8:0:1::"}, {"2001:0:0:1:0:0:0:1", "2001:0:0:1::1"},
+                {"2001:db8:1:1:1:1:1:1", "2001:db8:1:1:1:1:1:1"}, {"2001:db8:0:1:1:1:1:1", "2001:db8:0:1:1:1:1:1"},
+                {"192.0.2.1", "192.0.2.1"}}) {
+            assertThat(new SpfQuery(IpLiteral.parse(c[0]).orElseThrow(), "", "h").clientText()).as(c[0])
+                    .isEqualTo(c[1]);
+        }
+    }
+
+    @Test
     void clientChosenTextCannotForgeFieldsOfTheHeader() {
         SpfResult result = new SpfResult(SpfResult.Result.PERMERROR, "bad (record)",
                 query("\"a\\\"b\"@example.org", "x; client-ip=192.0.2.1"));
         String header = result.receivedSpf("mx.example.net");
         assertThat(header).startsWith("permerror (mx.example.net: error in processing during lookup of ")
                 .contains("bad [record]")
-                .contains("client-ip=2001:db8:0:0:0:0:0:1;")
+                .contains("client-ip=2001:db8::1;")
                 .contains("envelope-from=\"\\\"a\\\\\\\"b\\\"@example.org\";")
                 .endsWith("helo=\"x; client-ip=192.0.2.1\";");
         assertThat(header.indexOf(')')).isEqualTo(header.lastIndexOf(')'));

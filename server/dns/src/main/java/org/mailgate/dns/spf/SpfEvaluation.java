@@ -256,7 +256,7 @@ final class SpfEvaluation {
     }
 
     private String explanation(SpfRecord record, String domain) {
-        String fallback = query.client().getHostAddress() + " is not allowed to send mail for " + domain;
+        String fallback = query.clientText() + " is not allowed to send mail for " + domain;
         if (record.exp().isEmpty()) {
             return fallback;
         }
@@ -282,7 +282,7 @@ final class SpfEvaluation {
                 case 'o' -> identity.substring(at + 1);
                 case 'd' -> domain;
                 case 'i' -> SpfMacros.dottedAddress(query.client());
-                case 'c' -> query.client().getHostAddress();
+                case 'c' -> query.clientText();
                 case 'v' -> query.client() instanceof Inet4Address ? "in-addr" : "ip6";
                 case 'h' -> query.helo();
                 case 'r' -> "unknown";

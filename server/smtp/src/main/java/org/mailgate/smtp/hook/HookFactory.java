@@ -2,6 +2,7 @@ package org.mailgate.smtp.hook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.mailgate.api.dns.DnsResolver;
 import org.mailgate.smtp.hook.config.CheckSpec;
 import org.mailgate.smtp.hook.config.HandlerChain;
@@ -36,7 +37,7 @@ public final class HookFactory {
                         "an SPF checker")), spf);
                 case CheckSpec.ValidRcpt rcpt -> new ValidRcptCheck(services.users().orElseThrow(() ->
                         missing("ValidRcptHandler", "the account store (Users)")),
-                        rcpt.useRewriteTable() ? services.rewrites() : java.util.Optional.empty());
+                        rcpt.useRewriteTable() ? services.rewrites() : Optional.empty());
             });
         }
         return new Hooks(hooks);
