@@ -123,12 +123,17 @@ class PackagedGatewayIT {
 
         try (SmtpDialogue client = SmtpDialogue.connect(smtp)) {
             client.expect(220);
-            client.ehlo("smoke.example");
+            assertThat(client.ehlo("smoke.example").lines()).contains("STARTTLS");
             assertThat(client.sendMail("alice@example.org", List.of("bob@remote.example"),
                     "Subject: smoke\r\n\r\nfrom the package\r\n").code()).isEqualTo(250);
         }
         ReceivedMessage received = sink.awaitMessage(Duration.ofSeconds(30));
         assertThat(received.dataAsString()).endsWith("Subject: smoke\r\n\r\nfrom the package\r\n");
+
+        // with no key configured, the first start generates a self-signed certificate into var/tls
+        Path certificate = tmp.resolve("var/tls/smoke.test.crt");
+        org.mailgate.testkit.Await.until(Duration.ofSeconds(30), () -> Files.isRegularFile(certificate),
+                () -> "the generated certificate " + certificate);
 
         process.toHandle().destroy();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -204,6 +209,7 @@ class PackagedGatewayIT {
                     <bind>127.0.0.1:0</bind>
                     <helloName>smoke.test</helloName>
                     <authorizedAddresses>127.0.0.0/8</authorizedAddresses>
+                    <tls socketTLS="false" startTLS="true"/>
                   </smtpserver>
                 </smtpservers>
                 """);

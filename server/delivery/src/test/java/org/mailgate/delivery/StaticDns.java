@@ -69,4 +69,17 @@ final class StaticDns implements DnsResolver {
         }
         throw new DnsException(DnsException.Kind.NO_SUCH_DOMAIN, hostname + ": NXDOMAIN");
     }
+
+    /** Routing asks no TXT records: a name that is known has none. */
+    @Override
+    public List<String> txt(String name) throws DnsException {
+        addresses(name);
+        return List.of();
+    }
+
+    /** Routing asks no PTR records: every address is without reverse name. */
+    @Override
+    public List<String> ptr(InetAddress address) throws DnsException {
+        throw new DnsException(DnsException.Kind.NO_SUCH_DOMAIN, address.getHostAddress() + ": no PTR");
+    }
 }

@@ -30,10 +30,13 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.lookup.LookupSession;
@@ -196,6 +199,31 @@ public final class DnsJavaResolver implements DnsResolver, Service {
             throw temporary.get();
         }
         return List.of();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<String> txt(String name) throws DnsException {
+        List<String> texts = new ArrayList<>();
+        for (Record record : running().find(absolute(name), Type.TXT, name)) {
+            if (record instanceof TXTRecord txt) {
+                texts.add(String.join("", txt.getStrings()));
+            }
+        }
+        return List.copyOf(texts);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<String> ptr(InetAddress address) throws DnsException {
+        Name reverse = ReverseMap.fromAddress(address);
+        List<String> names = new ArrayList<>();
+        for (Record record : running().find(reverse, Type.PTR, address.getHostAddress())) {
+            if (record instanceof PTRRecord ptr) {
+                names.add(hostName(ptr.getTarget()));
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static Optional<InetAddress> ipLiteral(String hostname) {

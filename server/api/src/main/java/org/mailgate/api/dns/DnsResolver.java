@@ -20,4 +20,20 @@ public interface DnsResolver {
      * without addresses. An IP literal is returned as is, without a query.
      */
     List<InetAddress> addresses(String hostname) throws DnsException;
+
+    /**
+     * The TXT records at {@code name}, each with its strings joined without separator (RFC 7208 3.3).
+     * Empty when the name exists without TXT records.
+     *
+     * @throws DnsException NO_SUCH_DOMAIN for NXDOMAIN, TEMPORARY for timeouts and server failures
+     */
+    List<String> txt(String name) throws DnsException;
+
+    /**
+     * The names the PTR records of {@code address} point to ({@code in-addr.arpa} / {@code ip6.arpa}), in
+     * lower case without the final dot. Empty when the reverse name exists without PTR records.
+     *
+     * @throws DnsException NO_SUCH_DOMAIN when there is no reverse name, TEMPORARY for timeouts and failures
+     */
+    List<String> ptr(InetAddress address) throws DnsException;
 }

@@ -3,9 +3,16 @@ package org.mailgate.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import java.time.Clock;
+import java.util.Optional;
+import org.mailgate.api.dns.DnsResolver;
 import org.mailgate.api.domain.DomainList;
+import org.mailgate.api.rrt.RecipientRewriteTable;
+import org.mailgate.api.spf.SpfChecker;
 import org.mailgate.api.spool.MailSpool;
+import org.mailgate.api.user.Users;
+import org.mailgate.smtp.hook.HookServices;
 import org.mailgate.smtp.server.SmtpServer;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.smtp.tls.GeneratedCertificates;
@@ -17,6 +24,15 @@ final class SmtpModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(SmtpServer.class).in(Singleton.class);
+        // ValidRcptHandler asks the account store when one is bound; without one it refuses to start
+        OptionalBinder.newOptionalBinder(binder(), Users.class);
+    }
+
+    @Provides
+    @Singleton
+    HookServices hookServices(DnsResolver dns, SpfChecker spf, Optional<Users> users,
+                              RecipientRewriteTable rewrites) {
+        return new HookServices(Optional.of(dns), Optional.of(spf), users, Optional.of(rewrites));
     }
 
     @Provides

@@ -2,6 +2,7 @@ package org.mailgate.smtp.command;
 
 import java.util.Map;
 import java.util.Optional;
+import org.mailgate.smtp.hook.Hooks;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.CommandLookup;
 
@@ -10,13 +11,19 @@ public final class CommandTable implements CommandLookup {
 
     private final Map<String, Command> commands;
 
+    /** The commands without sender checks. */
     public CommandTable() {
+        this(Hooks.none());
+    }
+
+    /** The commands, running {@code hooks} at HELO/EHLO, MAIL and RCPT. */
+    public CommandTable(Hooks hooks) {
         Command notImplemented = new NotImplemented();
         this.commands = Map.ofEntries(
-                Map.entry("EHLO", new Ehlo()),
-                Map.entry("HELO", new Helo()),
-                Map.entry("MAIL", new Mail()),
-                Map.entry("RCPT", new Rcpt()),
+                Map.entry("EHLO", new Ehlo(hooks)),
+                Map.entry("HELO", new Helo(hooks)),
+                Map.entry("MAIL", new Mail(hooks)),
+                Map.entry("RCPT", new Rcpt(hooks)),
                 Map.entry("DATA", new Data()),
                 Map.entry("RSET", new Rset()),
                 Map.entry("NOOP", new Noop()),

@@ -53,6 +53,7 @@ final class Data implements Command {
         }
         Envelope envelope = transaction.get().envelope();
         DsnRequest dsn = transaction.get().dsn();
+        List<Attribute> hookAttributes = transaction.get().attributes();
         session.endTransaction();
         var services = session.services();
         QueueId id = services.spool().reserveId();
@@ -60,7 +61,7 @@ final class Data implements Command {
         DataReader data = session.openData(session.config().maxMessageSize());
         byte[] received = receivedHeader.forSession(session, id, envelope, ZonedDateTime.now(services.clock()));
         try {
-            services.spool().accept(id, envelope, arrival(session, dsn), new SequenceInputStream(
+            services.spool().accept(id, envelope, arrival(session, dsn, hookAttributes), new SequenceInputStream(
                     new ByteArrayInputStream(received), data));
         } catch (IOException | RuntimeException e) {
             if (data.clientGone()) {
@@ -88,9 +89,10 @@ final class Data implements Command {
     /**
      * Where the mail came from, with James's attributes: the HELO name, the session id and, for a client
      * in {@code authorizedAddresses}, {@value #AUTH_NETWORK} = true (what {@code SMTPIsAuthNetwork} tests),
-     * and the DSN parameters the client gave ({@link DsnRequest#toAttributes()}).
+     * the DSN parameters the client gave ({@link DsnRequest#toAttributes()}) and what the hooks left on
+     * the transaction (such as the SPF result).
      */
-    private static Arrival arrival(SmtpSession session, DsnRequest dsn) {
+    private static Arrival arrival(SmtpSession session, DsnRequest dsn, List<Attribute> hookAttributes) {
         List<Attribute> attributes = new ArrayList<>(3);
         attributes.add(new Attribute(org.apache.mailet.Mail.SMTP_HELO, AttributeValue.of(session.helo().orElse(""))));
         attributes.add(new Attribute(org.apache.mailet.Mail.SMTP_SESSION_ID, AttributeValue.of(session.id())));
@@ -100,6 +102,7 @@ final class Data implements Command {
         if (!dsn.isEmpty()) {
             attributes.addAll(dsn.toAttributes());
         }
+        attributes.addAll(hookAttributes);
         return new Arrival(session.remoteIp(), session.remoteIp(), attributes);
     }
 }

@@ -1,8 +1,10 @@
 package org.mailgate.smtp.command;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import org.mailgate.smtp.hook.Hooks;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.Reply;
 import org.mailgate.smtp.session.SmtpSession;
@@ -10,11 +12,22 @@ import org.mailgate.smtp.session.SmtpSession;
 /** EHLO: greets and lists the ESMTP extensions (RFC 5321 4.1.1.1). */
 final class Ehlo implements Command {
 
+    private final Hooks hooks;
+
+    Ehlo(Hooks hooks) {
+        this.hooks = hooks;
+    }
+
     @Override
     public void execute(SmtpSession session, String argument) throws IOException {
         String name = argument.strip();
         if (name.isEmpty() || name.contains(" ")) {
             session.reply(Reply.plain(501, "Syntax: EHLO hostname"));
+            return;
+        }
+        Optional<Reply> refused = hooks.onHelo(session, name);
+        if (refused.isPresent()) {
+            session.reply(refused.get());
             return;
         }
         session.greeted(name, true);

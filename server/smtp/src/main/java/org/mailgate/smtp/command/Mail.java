@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.james.core.MaybeSender;
+import org.mailgate.smtp.hook.Hooks;
 import org.mailgate.smtp.session.Command;
+import org.mailgate.smtp.session.MailTransaction;
 import org.mailgate.smtp.session.Replies;
 import org.mailgate.smtp.session.Reply;
 import org.mailgate.smtp.session.SmtpSession;
@@ -15,6 +17,12 @@ import org.mailgate.smtp.session.SmtpSession;
  * the DSN extension (RFC 3461, see {@link DsnArguments}).
  */
 final class Mail implements Command {
+
+    private final Hooks hooks;
+
+    Mail(Hooks hooks) {
+        this.hooks = hooks;
+    }
 
     @Override
     public void execute(SmtpSession session, String argument) throws IOException {
@@ -54,7 +62,14 @@ final class Mail implements Command {
             return;
         }
         session.beginTransaction(path.address().map(MaybeSender::of).orElse(MaybeSender.nullSender()));
-        session.transaction().orElseThrow().requestDsn(dsn.envelopeId(), dsn.ret());
+        MailTransaction transaction = session.transaction().orElseThrow();
+        transaction.requestDsn(dsn.envelopeId(), dsn.ret());
+        Optional<Reply> hookRefusal = hooks.onMail(session, transaction);
+        if (hookRefusal.isPresent()) {
+            session.endTransaction();
+            session.reply(hookRefusal.get());
+            return;
+        }
         session.reply(Replies.SENDER_OK);
     }
 

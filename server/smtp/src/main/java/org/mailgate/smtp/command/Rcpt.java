@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.apache.james.core.MailAddress;
 import org.mailgate.api.dsn.DsnRequest;
+import org.mailgate.smtp.hook.Hooks;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.MailTransaction;
 import org.mailgate.smtp.session.Replies;
@@ -20,6 +21,12 @@ final class Rcpt implements Command {
 
     /** RFC 5321 4.5.3.1.8 asks for at least 100. */
     static final int MAX_RECIPIENTS = 1000;
+
+    private final Hooks hooks;
+
+    Rcpt(Hooks hooks) {
+        this.hooks = hooks;
+    }
 
     @Override
     public void execute(SmtpSession session, String argument) throws IOException {
@@ -58,6 +65,11 @@ final class Rcpt implements Command {
         Optional<Reply> limited = session.limits().recipient();
         if (limited.isPresent()) {
             session.reply(limited.get());
+            return;
+        }
+        Optional<Reply> refused = hooks.onRcpt(session, transaction.get(), recipient.get());
+        if (refused.isPresent()) {
+            session.reply(refused.get());
             return;
         }
         transaction.get().addRecipient(recipient.get(), dsn);

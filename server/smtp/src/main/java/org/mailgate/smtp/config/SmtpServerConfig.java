@@ -4,9 +4,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.mailgate.api.net.NetworkList;
+import org.mailgate.smtp.hook.config.HandlerChain;
 
 /**
- * One {@code <smtpserver>} block of {@code smtpserver.xml}.
+ * One {@code <smtpserver>} block of {@code smtpserver.xml}. The listener basics are components of their
+ * own; each feature (limits, TLS, sender checks, AUTH) is one record parsed by its own section class.
  *
  * @param name                 {@code jmxName}, or {@code smtpserver-N}; used in logs
  * @param bind                 the addresses to listen on
@@ -20,11 +22,12 @@ import org.mailgate.api.net.NetworkList;
  * @param backlog              {@code connectionBacklog}: pending connections the kernel queues
  * @param limits               abuse limits and the PROXY protocol ({@link LimitsConfig})
  * @param tls                  {@code <tls>}: STARTTLS or implicit TLS, and the certificate
+ * @param handlerChain         the sender checks of {@code <handlerchain>}, in order
  */
 public record SmtpServerConfig(String name, List<InetSocketAddress> bind, String helloName, String greeting,
                                Duration connectionTimeout, int connectionLimit, int connectionLimitPerIp,
                                long maxMessageSize, NetworkList authorizedAddresses, int backlog,
-                               LimitsConfig limits, TlsConfig tls) {
+                               LimitsConfig limits, TlsConfig tls, HandlerChain handlerChain) {
 
     public SmtpServerConfig {
         bind = List.copyOf(bind);
@@ -33,31 +36,37 @@ public record SmtpServerConfig(String name, List<InetSocketAddress> bind, String
     /** A configuration for tests and embedding: one address, relaying for {@code authorized}. */
     public static SmtpServerConfig of(InetSocketAddress bind, String helloName, NetworkList authorized) {
         return new SmtpServerConfig("smtpserver", List.of(bind), helloName, "ESMTP Mailgate",
-                Duration.ofMinutes(5), 0, 0, 0, authorized, 200, LimitsConfig.DEFAULTS, TlsConfig.disabled());
+                Duration.ofMinutes(5), 0, 0, 0, authorized, 200, LimitsConfig.DEFAULTS,
+                        TlsConfig.disabled(), HandlerChain.core());
     }
 
     public SmtpServerConfig withMaxMessageSize(long bytes) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
-                connectionLimitPerIp, bytes, authorizedAddresses, backlog, limits, tls);
+                connectionLimitPerIp, bytes, authorizedAddresses, backlog, limits, tls, handlerChain);
     }
 
     public SmtpServerConfig withConnectionLimits(int total, int perIp) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, total, perIp,
-                maxMessageSize, authorizedAddresses, backlog, limits, tls);
+                maxMessageSize, authorizedAddresses, backlog, limits, tls, handlerChain);
     }
 
     public SmtpServerConfig withConnectionTimeout(Duration timeout) {
         return new SmtpServerConfig(name, bind, helloName, greeting, timeout, connectionLimit,
-                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, tls);
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, tls, handlerChain);
     }
 
-    public SmtpServerConfig withLimits(LimitsConfig newLimits) {
+    public SmtpServerConfig withLimits(LimitsConfig value) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
-                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, newLimits, tls);
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, value, tls, handlerChain);
     }
 
-    public SmtpServerConfig withTls(TlsConfig newTls) {
+    public SmtpServerConfig withTls(TlsConfig value) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
-                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, newTls);
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, value, handlerChain);
+    }
+
+    public SmtpServerConfig withHandlerChain(HandlerChain value) {
+        return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, tls, value);
     }
 }

@@ -20,6 +20,8 @@ import org.mailgate.api.config.XmlElement;
 import org.mailgate.api.net.HostAndPort;
 import org.mailgate.api.net.IpLiteral;
 import org.mailgate.api.net.NetworkList;
+import org.mailgate.smtp.hook.config.HandlerChain;
+import org.mailgate.smtp.hook.config.HandlerChainSection;
 
 /** {@code smtpserver.xml} in James's format: one or more {@code <smtpserver>} blocks. */
 public record SmtpServersConfig(List<SmtpServerConfig> servers) {
@@ -39,8 +41,6 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
             .ignoringChild("useEpoll", "Mailgate does not use Netty");
     private static final ElementRules AUTH = ElementRules.of(Set.of("announce", "requireSSL", "plainAuthEnabled"),
             Set.of());
-    private static final ElementRules HANDLERCHAIN = ElementRules.of(Set.of("handler"), Set.of("enableJmx"));
-    private static final Set<String> CORE_HANDLERS = Set.of("org.apache.james.smtpserver.CoreCmdHandlerLoader");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kKmMgG]?)");
 
     public SmtpServersConfig {
@@ -98,8 +98,10 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
                 .orElse(NetworkList.parse("127.0.0.0/8, ::1/128"));
         int backlog = e.child("connectionBacklog").map(t -> Values.intValue(t, 1, 65_535, 200, report)).orElse(200);
         TlsConfig tls = TlsSection.parse(e.child("tls"), confDir, report);
+        HandlerChain chain = e.child("handlerchain").map(c -> HandlerChainSection.parse(c, report))
+                .orElse(HandlerChain.core());
         return new SmtpServerConfig(name, bind, helloName, greeting, timeout, limit, perIp, maxSize, authorized,
-                backlog, LimitsSection.parse(e, report), tls);
+                backlog, LimitsSection.parse(e, report), tls, chain);
     }
 
     /** James settings for features that come later: accepted only with the value meaning "off". */
@@ -109,16 +111,6 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
             auth.child("announce").filter(a -> !a.text().equalsIgnoreCase("never")).ifPresent(a ->
                     report.error(a, "SMTP AUTH is not available in this version of Mailgate: use "
                             + "<announce>never</announce> or remove <auth>"));
-        });
-        e.child("handlerchain").ifPresent(chain -> {
-            HANDLERCHAIN.check(chain, report);
-            for (XmlElement handler : chain.children("handler")) {
-                String cls = handler.attribute("class").orElse("");
-                if (!CORE_HANDLERS.contains(cls)) {
-                    report.error(handler, "handler '" + cls + "' is not available in this version of Mailgate; "
-                            + "allowed: " + String.join(", ", CORE_HANDLERS));
-                }
-            }
         });
         e.child("addressBracketsEnforcement").filter(a -> !Values.booleanValue(a, true, report)).ifPresent(a ->
                 report.error(a, "Mailgate always requires <> around addresses: set it to true or remove it"));

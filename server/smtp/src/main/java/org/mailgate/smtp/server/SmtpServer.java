@@ -14,6 +14,8 @@ import org.mailgate.smtp.command.CommandTable;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
 import org.mailgate.smtp.limits.ClientLimits;
+import org.mailgate.smtp.hook.HookFactory;
+import org.mailgate.smtp.hook.HookServices;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.smtp.session.SmtpSession;
 import org.mailgate.smtp.tls.GeneratedCertificates;
@@ -35,26 +37,43 @@ public final class SmtpServer implements Service {
     private final SessionServices services;
     private final Duration shutdownGrace;
     private final GeneratedCertificates certificates;
-    private final CommandTable commands = new CommandTable();
+    private final HookFactory hooks;
     private final AtomicLong sessionCounter = new AtomicLong();
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final List<SmtpListener> listeners = new ArrayList<>();
 
     @Inject
-    public SmtpServer(SmtpServersConfig config, SessionServices services, GeneratedCertificates certificates) {
-        this(config, services, Duration.ofSeconds(30), certificates);
+    public SmtpServer(SmtpServersConfig config, SessionServices services, HookServices hookServices,
+                      GeneratedCertificates certificates) {
+        this(config, services, hookServices, Duration.ofSeconds(30), certificates);
+    }
+
+    /** Without a state directory (TLS needs configured keys) and without checks that need collaborators. */
+    public SmtpServer(SmtpServersConfig config, SessionServices services, Duration shutdownGrace) {
+        this(config, services, HookServices.none(), shutdownGrace, GeneratedCertificates.unavailable());
+    }
+
+    /** Without checks that need collaborators. */
+    public SmtpServer(SmtpServersConfig config, SessionServices services, Duration shutdownGrace,
+                      GeneratedCertificates certificates) {
+        this(config, services, HookServices.none(), shutdownGrace, certificates);
     }
 
     /** Without a state directory: TLS needs configured keys. */
-    public SmtpServer(SmtpServersConfig config, SessionServices services, Duration shutdownGrace) {
-        this(config, services, shutdownGrace, GeneratedCertificates.unavailable());
+    public SmtpServer(SmtpServersConfig config, SessionServices services, HookServices hookServices,
+                      Duration shutdownGrace) {
+        this(config, services, hookServices, shutdownGrace, GeneratedCertificates.unavailable());
     }
 
-    /** @param certificates where self-signed certificates are generated for TLS without configured keys */
-    public SmtpServer(SmtpServersConfig config, SessionServices services, Duration shutdownGrace,
-                      GeneratedCertificates certificates) {
+    /**
+     * @param hookServices what the checks of {@code <handlerchain>} need
+     * @param certificates where self-signed certificates are generated for TLS without configured keys
+     */
+    public SmtpServer(SmtpServersConfig config, SessionServices services, HookServices hookServices,
+                      Duration shutdownGrace, GeneratedCertificates certificates) {
         this.config = config;
         this.services = services;
+        this.hooks = new HookFactory(hookServices);
         this.shutdownGrace = shutdownGrace;
         this.certificates = certificates;
     }
@@ -68,6 +87,7 @@ public final class SmtpServer implements Service {
             ServerTls tls = server.tls().enabled()
                     ? ServerTls.prepare(server.name(), server.helloName(), server.tls(), certificates, TLS_FILE_CHECK)
                     : null;
+            CommandTable commands = new CommandTable(hooks.build(server.handlerChain()));
             for (InetSocketAddress address : server.bind()) {
                 SmtpListener listener = new SmtpListener(server, address, services, commands, gate, clientLimits,
                         sessionCounter, sessions, tls);

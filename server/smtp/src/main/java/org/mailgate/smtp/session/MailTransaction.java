@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.apache.mailet.Attribute;
 import org.apache.mailet.DsnParameters.Ret;
 import org.mailgate.api.dsn.DsnRequest;
 import org.mailgate.api.mail.Envelope;
@@ -19,6 +20,7 @@ public final class MailTransaction {
     private final Map<MailAddress, DsnRequest.RecipientRequest> dsnRecipients = new LinkedHashMap<>();
     private Optional<String> envelopeId = Optional.empty();
     private Optional<Ret> ret = Optional.empty();
+    private final Map<String, Attribute> attributes = new LinkedHashMap<>();
 
     MailTransaction(MaybeSender sender) {
         this.sender = sender;
@@ -59,6 +61,20 @@ public final class MailTransaction {
 
     public boolean hasRecipients() {
         return !recipients.isEmpty();
+    }
+
+    /** An attribute for the mail, set by a hook; a later one of the same name replaces it. */
+    public void putAttribute(Attribute attribute) {
+        attributes.put(attribute.getName().asString(), attribute);
+    }
+
+    public Optional<Attribute> attribute(String name) {
+        return Optional.ofNullable(attributes.get(name));
+    }
+
+    /** The attributes hooks set, for the mail once it is accepted. */
+    public List<Attribute> attributes() {
+        return List.copyOf(attributes.values());
     }
 
     public Envelope envelope() {

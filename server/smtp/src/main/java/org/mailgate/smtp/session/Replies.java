@@ -59,6 +59,23 @@ public final class Replies {
     public static final Reply DATA_LINE_TOO_LONG = Reply.of(554, "5.6.0",
             "Message rejected: a line is longer than 998 characters");
 
+    // sender checks of the <handlerchain> (org.mailgate.smtp.hook); DNS trouble is always 4xx
+    public static final Reply HELO_INVALID = Reply.of(501, "5.5.2",
+            "Invalid HELO/EHLO name: give your fully qualified host name or an address literal");
+    public static final Reply CLIENT_DNS_TEMPORARY = Reply.of(451, "4.4.3",
+            "Temporary DNS failure while checking your client, try again later");
+    public static final Reply REVERSE_DNS_FAILED = Reply.of(550, "5.7.25",
+            "Reverse DNS of your address does not resolve back to it");
+    public static final Reply REVERSE_DNS_TEMPORARY = Reply.of(451, "4.7.25",
+            "Temporary DNS failure while checking your reverse DNS, try again later");
+    public static final Reply SENDER_DOMAIN_TEMPORARY = Reply.of(451, "4.1.8",
+            "Temporary DNS failure while checking the sender domain, try again later");
+    public static final Reply SPF_TEMPERROR = Reply.of(451, "4.7.24",
+            "Temporary DNS failure while checking the sender's SPF record, try again later");
+    public static final Reply SPF_PERMERROR = Reply.of(550, "5.7.24",
+            "The sender domain's SPF record is invalid");
+    public static final Reply UNKNOWN_USER = Reply.of(550, "5.1.1", "No such user here");
+
     private Replies() {
     }
 }
