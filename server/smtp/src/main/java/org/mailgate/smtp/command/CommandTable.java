@@ -2,6 +2,9 @@ package org.mailgate.smtp.command;
 
 import java.util.Map;
 import java.util.Optional;
+import org.mailgate.smtp.auth.Auth;
+import org.mailgate.smtp.auth.AuthRequired;
+import org.mailgate.smtp.auth.TlsRequired;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.CommandLookup;
 
@@ -15,7 +18,7 @@ public final class CommandTable implements CommandLookup {
         this.commands = Map.ofEntries(
                 Map.entry("EHLO", new Ehlo()),
                 Map.entry("HELO", new Helo()),
-                Map.entry("MAIL", new Mail()),
+                Map.entry("MAIL", new AuthRequired(new Mail())),
                 Map.entry("RCPT", new Rcpt()),
                 Map.entry("DATA", new Data()),
                 Map.entry("RSET", new Rset()),
@@ -25,7 +28,7 @@ public final class CommandTable implements CommandLookup {
                 Map.entry("VRFY", new Vrfy()),
                 Map.entry("EXPN", notImplemented),
                 Map.entry("STARTTLS", notImplemented),
-                Map.entry("AUTH", notImplemented),
+                Map.entry("AUTH", new TlsRequired(new Auth())),
                 Map.entry("BDAT", notImplemented),
                 Map.entry("ETRN", notImplemented),
                 Map.entry("TURN", notImplemented));

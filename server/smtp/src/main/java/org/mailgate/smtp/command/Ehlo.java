@@ -3,6 +3,7 @@ package org.mailgate.smtp.command;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.mailgate.smtp.auth.AuthAnnouncement;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.Reply;
 import org.mailgate.smtp.session.SmtpSession;
@@ -26,6 +27,7 @@ final class Ehlo implements Command {
         lines.add("8BITMIME");
         lines.add("ENHANCEDSTATUSCODES");
         lines.add("DSN");
+        AuthAnnouncement.ehloLine(session).ifPresent(lines::add);
         session.reply(new Reply(250, "", lines));
     }
 }

@@ -3,7 +3,9 @@ package org.mailgate.smtp.command;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.james.core.MaybeSender;
+import org.mailgate.smtp.auth.SenderIdentity;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.Replies;
 import org.mailgate.smtp.session.Reply;
@@ -35,6 +37,11 @@ final class Mail implements Command {
         Reply refused = checkParameters(session, path.parameters());
         if (refused != null) {
             session.reply(refused);
+            return;
+        }
+        Optional<Reply> notOwned = SenderIdentity.check(session, path.address());
+        if (notOwned.isPresent()) {
+            session.reply(notOwned.get());
             return;
         }
         DsnArguments.MailDsn dsn;

@@ -37,14 +37,23 @@ final class ReceivedHeader {
 
     byte[] forSession(SmtpSession session, QueueId id, Envelope envelope, ZonedDateTime when) {
         return build(session.helo().orElse("unknown"), session.remoteIp(), session.config().helloName(),
-                session.esmtp(), id, envelope, when);
+                protocol(session.esmtp(), session.tls().isPresent(), session.authenticatedUser().isPresent()), id,
+                envelope, when);
     }
 
-    byte[] build(String helo, String remoteIp, String serverName, boolean esmtp, QueueId id,
+    /** The "with" keyword (RFC 3848): ESMTP, plus S over TLS and A after AUTH; SMTP after HELO. */
+    static String protocol(boolean esmtp, boolean tls, boolean authenticated) {
+        if (!esmtp) {
+            return "SMTP";
+        }
+        return "ESMTP" + (tls ? "S" : "") + (authenticated ? "A" : "");
+    }
+
+    byte[] build(String helo, String remoteIp, String serverName, String protocol, QueueId id,
                         Envelope envelope, ZonedDateTime when) {
         StringBuilder h = new StringBuilder(256);
         h.append("Received: from ").append(safe(helo)).append(" (unknown [").append(remoteIp).append("])\r\n");
-        h.append("\tby ").append(serverName).append(" (Mailgate) with ").append(esmtp ? "ESMTP" : "SMTP")
+        h.append("\tby ").append(serverName).append(" (Mailgate) with ").append(protocol)
                 .append(" id ").append(id).append("\r\n");
         if (envelope.recipients().size() == 1) {
             h.append("\tfor <").append(envelope.recipients().get(0).asString()).append(">;");

@@ -38,8 +38,6 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
             .ignoringChild("maxExecutorCount", "Mailgate runs one virtual thread per connection")
             .ignoringChild("useEpoll", "Mailgate does not use Netty");
     private static final ElementRules TLS = ElementRules.of(Set.of(), Set.of("socketTLS", "startTLS"));
-    private static final ElementRules AUTH = ElementRules.of(Set.of("announce", "requireSSL", "plainAuthEnabled"),
-            Set.of());
     private static final ElementRules HANDLERCHAIN = ElementRules.of(Set.of("handler"), Set.of("enableJmx"));
     private static final Set<String> CORE_HANDLERS = Set.of("org.apache.james.smtpserver.CoreCmdHandlerLoader");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kKmMgG]?)");
@@ -88,7 +86,7 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
                 .orElse(NetworkList.parse("127.0.0.0/8, ::1/128"));
         int backlog = e.child("connectionBacklog").map(t -> Values.intValue(t, 1, 65_535, 200, report)).orElse(200);
         return new SmtpServerConfig(name, bind, helloName, greeting, timeout, limit, perIp, maxSize, authorized,
-                backlog);
+                backlog, AuthSection.parse(e, report));
     }
 
     /** James settings for features that come later: accepted only with the value meaning "off". */
@@ -100,12 +98,6 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
                 report.error(tls, "TLS is not available in this version of Mailgate: set socketTLS and startTLS "
                         + "to false, or remove <tls>");
             }
-        });
-        e.child("auth").ifPresent(auth -> {
-            AUTH.check(auth, report);
-            auth.child("announce").filter(a -> !a.text().equalsIgnoreCase("never")).ifPresent(a ->
-                    report.error(a, "SMTP AUTH is not available in this version of Mailgate: use "
-                            + "<announce>never</announce> or remove <auth>"));
         });
         e.child("handlerchain").ifPresent(chain -> {
             HANDLERCHAIN.check(chain, report);
@@ -123,10 +115,6 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
                 report.error(a, "Mailgate always requires HELO or EHLO before MAIL: set it to true or remove it"));
         e.child("useProxyProtocol").filter(a -> Values.booleanValue(a, false, report)).ifPresent(a ->
                 report.error(a, "the PROXY protocol is not available in this version of Mailgate"));
-        e.child("verifyIdentity").ifPresent(v -> {
-            Values.booleanValue(v, true, report);
-            report.warning(v, "<verifyIdentity> has no effect: this version of Mailgate offers no SMTP AUTH");
-        });
     }
 
     private static List<InetSocketAddress> bind(XmlElement e, ConfigReport report) {

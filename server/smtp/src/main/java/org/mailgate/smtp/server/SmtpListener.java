@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mailgate.smtp.config.SmtpServerConfig;
+import org.mailgate.smtp.session.AuthAttempts;
+import org.mailgate.smtp.session.AuthFailureTracker;
 import org.mailgate.smtp.session.CommandLookup;
 import org.mailgate.smtp.session.Reply;
 import org.mailgate.smtp.session.SessionServices;
@@ -31,6 +33,7 @@ final class SmtpListener {
     private final SessionServices services;
     private final CommandLookup commands;
     private final ConnectionGate gate;
+    private final AuthFailureTracker authFailures;
     private final AtomicLong sessionCounter;
     private final Set<SmtpSession> sessions;
     private final Set<Thread> sessionThreads = ConcurrentHashMap.newKeySet();
@@ -38,12 +41,14 @@ final class SmtpListener {
     private Thread acceptor;
 
     SmtpListener(SmtpServerConfig config, InetSocketAddress bindAddress, SessionServices services,
-                 CommandLookup commands, ConnectionGate gate, AtomicLong sessionCounter, Set<SmtpSession> sessions) {
+                 CommandLookup commands, ConnectionGate gate, AuthFailureTracker authFailures, AtomicLong sessionCounter,
+                 Set<SmtpSession> sessions) {
         this.config = config;
         this.bindAddress = bindAddress;
         this.services = services;
         this.commands = commands;
         this.gate = gate;
+        this.authFailures = authFailures;
         this.sessionCounter = sessionCounter;
         this.sessions = sessions;
     }
@@ -79,7 +84,8 @@ final class SmtpListener {
                 continue;
             }
             try {
-                SmtpSession session = new SmtpSession(id, socket, config, services, commands);
+                SmtpSession session = new SmtpSession(id, socket, config, services, commands,
+                        new AuthAttempts(authFailures, client, config.auth().maxFailuresPerSession()));
                 sessions.add(session);
                 Thread thread = Thread.ofVirtual().name(id).unstarted(() -> {
                     try {

@@ -13,6 +13,7 @@ import org.mailgate.api.Service;
 import org.mailgate.smtp.command.CommandTable;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
+import org.mailgate.smtp.session.AuthFailureTracker;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.smtp.session.SmtpSession;
 import org.slf4j.Logger;
@@ -49,9 +50,11 @@ public final class SmtpServer implements Service {
     public void start() throws Exception {
         for (SmtpServerConfig server : config.servers()) {
             ConnectionGate gate = new ConnectionGate(server.connectionLimit(), server.connectionLimitPerIp());
+            AuthFailureTracker authFailures = new AuthFailureTracker(server.auth().maxFailuresPerAddress(),
+                    server.auth().failureWindow(), services.clock());
             for (InetSocketAddress address : server.bind()) {
-                SmtpListener listener = new SmtpListener(server, address, services, commands, gate, sessionCounter,
-                        sessions);
+                SmtpListener listener = new SmtpListener(server, address, services, commands, gate, authFailures,
+                        sessionCounter, sessions);
                 try {
                     listener.start();
                 } catch (java.io.IOException e) {

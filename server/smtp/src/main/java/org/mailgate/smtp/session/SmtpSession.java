@@ -30,21 +30,24 @@ public final class SmtpSession {
     private final InetSocketAddress remote;
     private final ReplyWriter out;
     private final SmtpInput input;
+    private final AuthAttempts authAttempts;
 
     private String helo;
     private boolean esmtp;
+    private org.apache.james.core.Username authenticatedUser;
     private MailTransaction transaction;
     private boolean closing;
     private volatile boolean idle = true;
     private volatile boolean shuttingDown;
 
     public SmtpSession(String id, Socket socket, SmtpServerConfig config, SessionServices services,
-                       CommandLookup commands) throws IOException {
+                       CommandLookup commands, AuthAttempts authAttempts) throws IOException {
         this.id = id;
         this.socket = socket;
         this.config = config;
         this.services = services;
         this.commands = commands;
+        this.authAttempts = authAttempts;
         this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.out = new ReplyWriter(socket.getOutputStream());
         this.input = new SmtpInput(socket.getInputStream(), out::flushUnchecked);
@@ -171,7 +174,30 @@ public final class SmtpSession {
 
     /** The account the client authenticated as (SMTP AUTH); empty before or without AUTH. */
     public Optional<org.apache.james.core.Username> authenticatedUser() {
-        return Optional.empty();
+        return Optional.ofNullable(authenticatedUser);
+    }
+
+    /** The client proved to be {@code user}; kept for the rest of the session (RFC 4954 4). */
+    public void authenticated(org.apache.james.core.Username user) {
+        this.authenticatedUser = user;
+    }
+
+    /** The failed AUTH attempts of this session and of its client address. */
+    public AuthAttempts authAttempts() {
+        return authAttempts;
+    }
+
+    /**
+     * Reads one line of an exchange inside a command (an AUTH response): its text, or empty when the line
+     * was too long. @throws java.io.EOFException when the client closed the connection
+     */
+    public Optional<String> readResponseLine(int maxLength) throws IOException {
+        out.flush();
+        return switch (input.readLine(maxLength)) {
+            case SmtpInput.Line.Text text -> Optional.of(text.text());
+            case SmtpInput.Line.TooLong tooLong -> Optional.empty();
+            case SmtpInput.Line.End end -> throw new java.io.EOFException("connection closed during the command");
+        };
     }
 
     public Optional<String> helo() {
