@@ -23,6 +23,7 @@ public final class TestConf {
     private String mailetContainer;
     private String extraProcessors = "";
     private String deliveryExtra = "<bounceProcessor>error</bounceProcessor>";
+    private String smtpExtra = "";
 
     public TestConf smtpPort(int port) {
         this.smtpPort = port;
@@ -31,6 +32,12 @@ public final class TestConf {
 
     public TestConf authorizedAddresses(String networks) {
         this.authorized = networks;
+        return this;
+    }
+
+    /** Elements added to the {@code <smtpserver>} block, e.g. {@code <auth>…</auth>}. */
+    public TestConf smtpServerElements(String xml) {
+        this.smtpExtra = xml;
         return this;
     }
 
@@ -98,9 +105,10 @@ public final class TestConf {
                     <connectiontimeout>60</connectiontimeout>
                     <authorizedAddresses>%s</authorizedAddresses>
                     <maxmessagesize>%s</maxmessagesize>
+                    %s
                   </smtpserver>
                 </smtpservers>
-                """.formatted(smtpPort, authorized, maxMessageSize));
+                """.formatted(smtpPort, authorized, maxMessageSize, smtpExtra));
         Files.writeString(conf.resolve("domainlist.xml"), """
                 <domainlist>
                   <domainnames>%s</domainnames>

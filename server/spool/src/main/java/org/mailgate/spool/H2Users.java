@@ -40,7 +40,7 @@ public final class H2Users implements Users {
     public H2Users(Database database, PasswordHash hashing) {
         this.database = database;
         this.hashing = hashing;
-        this.decoy = hashing.hash("decoy password that no account has");
+        this.decoy = hashing.decoy();
     }
 
     @Override

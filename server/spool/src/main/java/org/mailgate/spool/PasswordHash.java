@@ -50,6 +50,15 @@ public final class PasswordHash {
     }
 
     /**
+     * A well-formed hash with this instance's iteration count that no password matches (its hash part is
+     * all zeros): checking against it costs as much as checking a real one, without computing one first.
+     */
+    public String decoy() {
+        return SCHEME + "$" + iterations + "$" + ENCODER.encodeToString(new byte[SALT_BYTES]) + "$"
+                + ENCODER.encodeToString(new byte[HASH_BITS / 8]);
+    }
+
+    /**
      * Whether {@code password} matches {@code stored}, compared in constant time.
      *
      * @throws IllegalArgumentException when {@code stored} is not a hash this class wrote

@@ -37,6 +37,14 @@ class PasswordHashTest {
     }
 
     @Test
+    void theDecoyHasTheIterationCountAndMatchesNothing() {
+        PasswordHash hashing = new PasswordHash(1_000);
+        assertThat(hashing.decoy()).startsWith("pbkdf2-sha256$1000$");
+        assertThat(hashing.matches("", hashing.decoy())).isFalse();
+        assertThat(hashing.matches("correct horse battery", hashing.decoy())).isFalse();
+    }
+
+    @Test
     void aDamagedHashIsAnError() {
         PasswordHash hashing = new PasswordHash(1_000);
         assertThatThrownBy(() -> hashing.matches("x", "md5$abc")).isInstanceOf(IllegalArgumentException.class);

@@ -5,7 +5,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
 import org.mailgate.api.domain.DomainList;
+import org.mailgate.api.rrt.RecipientRewriteTable;
 import org.mailgate.api.spool.MailSpool;
+import org.mailgate.api.user.Users;
 import org.mailgate.smtp.server.SmtpServer;
 import org.mailgate.smtp.session.SessionServices;
 
@@ -19,7 +21,8 @@ final class SmtpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SessionServices sessionServices(MailSpool spool, DomainList domains, Clock clock) {
-        return new SessionServices(spool, domains, clock);
+    SessionServices sessionServices(MailSpool spool, DomainList domains, Clock clock, Users users,
+                                    RecipientRewriteTable rewrites) {
+        return new SessionServices(spool, domains, clock, users, rewrites);
     }
 }
