@@ -36,9 +36,18 @@ public record AuthConfig(Announce announce, boolean requireSSL, boolean plainAut
         DISABLED
     }
 
-    /** Without {@code <auth>}: the MX role, AUTH not announced, only over TLS, sender checked strictly. */
+    /** Without {@code <auth>}: the MX role, no AUTH at all (502 5.5.1); senders of AUTH sessions checked strictly. */
     public static AuthConfig defaults() {
-        return new AuthConfig(Announce.NEVER, true, true, false, VerifyIdentity.STRICT, 3, 10,
+        return new AuthConfig(Announce.NEVER, true, false, false, VerifyIdentity.STRICT, 3, 10,
+                Duration.ofMinutes(15));
+    }
+
+    /**
+     * What an {@code <auth>} block gives for the elements it leaves out: PLAIN and LOGIN over TLS only,
+     * announced to clients outside {@code authorizedAddresses}, not required.
+     */
+    public static AuthConfig enabled() {
+        return new AuthConfig(Announce.FOR_UNAUTHORIZED_ADDRESSES, true, true, false, VerifyIdentity.STRICT, 3, 10,
                 Duration.ofMinutes(15));
     }
 

@@ -22,12 +22,12 @@ final class AuthSection {
     }
 
     static AuthConfig parse(XmlElement server, ConfigReport report) {
-        AuthConfig c = AuthConfig.defaults();
         AuthConfig.VerifyIdentity verify = server.child("verifyIdentity").map(v -> verifyIdentity(v, report))
-                .orElse(c.verifyIdentity());
+                .orElse(AuthConfig.defaults().verifyIdentity());
         if (server.child("auth").isEmpty()) {
-            return c.withVerifyIdentity(verify);
+            return AuthConfig.defaults().withVerifyIdentity(verify);
         }
+        AuthConfig c = AuthConfig.enabled();
         XmlElement auth = server.child("auth").orElseThrow();
         AUTH.check(auth, report);
         AuthConfig.Announce announce = auth.child("announce").map(a -> announce(a, report)).orElse(c.announce());

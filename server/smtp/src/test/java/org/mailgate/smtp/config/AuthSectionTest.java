@@ -25,15 +25,26 @@ class AuthSectionTest {
     }
 
     @Test
-    void withoutAuthTheServerIsAnMxThatDoesNotAnnounceAuth() throws Exception {
+    void withoutAuthTheServerIsAnMxThatOffersNoAuth() throws Exception {
         AuthConfig auth = parse("");
 
         assertThat(auth).isEqualTo(AuthConfig.defaults());
+        assertThat(auth.plainAuthEnabled()).isFalse();
         assertThat(auth.announce()).isEqualTo(Announce.NEVER);
-        assertThat(auth.requireSSL()).isTrue();
         assertThat(auth.required()).isFalse();
         assertThat(auth.verifyIdentity()).isEqualTo(VerifyIdentity.STRICT);
         assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
+    void anEmptyAuthBlockOffersPlainAndLoginOverTlsToUnauthorizedClients() throws Exception {
+        AuthConfig auth = parse("<auth/>");
+
+        assertThat(auth).isEqualTo(AuthConfig.enabled());
+        assertThat(auth.plainAuthEnabled()).isTrue();
+        assertThat(auth.requireSSL()).isTrue();
+        assertThat(auth.announce()).isEqualTo(Announce.FOR_UNAUTHORIZED_ADDRESSES);
+        assertThat(auth.required()).isFalse();
     }
 
     @Test

@@ -69,19 +69,26 @@ final class AuthFixture implements AutoCloseable {
         users.add(Username.of(ALICE), PASSWORD);
     }
 
-    /** A server whose clients (127.0.0.1) are NOT in authorizedAddresses, with {@code auth} as given. */
+    /**
+     * A server whose clients (127.0.0.1) are NOT in authorizedAddresses, with {@code auth} applied to what
+     * an empty {@code <auth/>} gives.
+     */
     SmtpServer start(MailSpool spool, Clock clock, UnaryOperator<AuthConfig> auth) throws Exception {
         SmtpServerConfig config = SmtpServerConfig.of(new InetSocketAddress("127.0.0.1", 0), "mx.local.example",
                 NetworkList.none());
-        config = config.withAuth(auth.apply(config.auth()));
-        var rewrites = new ConfiguredRecipientRewriteTable(new RecipientRewriteTableConfig(RewriteSettings.DEFAULT,
-                Map.of(MappingSource.parse("sales@local.example"), List.of(Mapping.parse(ALICE)))),
-                new H2MappingStore(database));
+        config = config.withAuth(auth.apply(AuthConfig.enabled()));
         SmtpServer server = new SmtpServer(new SmtpServersConfig(List.of(config)),
-                new SessionServices(spool, LOCAL, clock, users, rewrites), Duration.ofSeconds(2));
+                new SessionServices(spool, LOCAL, clock, users, rewrites()), Duration.ofSeconds(2));
         server.start();
         servers.add(server);
         return server;
+    }
+
+    /** The rewrite table: {@code sales@local.example} is an alias of alice. */
+    ConfiguredRecipientRewriteTable rewrites() {
+        return new ConfiguredRecipientRewriteTable(new RecipientRewriteTableConfig(RewriteSettings.DEFAULT,
+                Map.of(MappingSource.parse("sales@local.example"), List.of(Mapping.parse(ALICE)))),
+                new H2MappingStore(database));
     }
 
     static SmtpDialogue connect(SmtpServer server) {

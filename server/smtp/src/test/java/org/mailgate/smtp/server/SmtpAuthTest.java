@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.smtp.config.AuthConfig;
 import org.mailgate.smtp.config.AuthConfig.Announce;
 import org.mailgate.smtp.config.AuthConfig.VerifyIdentity;
+import org.mailgate.smtp.config.SmtpServersConfig;
+import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.testkit.ManualClock;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.smtp.SmtpReply;
@@ -82,6 +84,22 @@ class SmtpAuthTest {
             smtp.send("AUTH LOGIN").expect(538);
             smtp.send("MAIL FROM:<" + ALICE + ">").expect(250);
             assertThat(smtp.command("RCPT TO:<bob@remote.example>").code()).isEqualTo(550);
+        }
+    }
+
+    @Test
+    void aServerWithoutAuthSaysSo() throws Exception {
+        SmtpServer server = new SmtpServer(new SmtpServersConfig(List.of(SmtpServerTest.config("192.0.2.0/24"))),
+                new SessionServices(spool, AuthFixture.LOCAL, Clock.systemUTC(), fixture.users, fixture.rewrites()),
+                Duration.ofSeconds(2));
+        server.start();
+        try (SmtpDialogue smtp = connect(server)) {
+            assertThat(smtp.command("EHLO again.example").lines()).noneMatch(l -> l.startsWith("AUTH"));
+            SmtpReply reply = smtp.command("AUTH PLAIN " + plain(ALICE, PASSWORD));
+            assertThat(reply.code()).isEqualTo(502);
+            assertThat(reply.enhancedStatus()).contains("5.5.1");
+        } finally {
+            server.stop();
         }
     }
 
