@@ -57,7 +57,15 @@ public final class ControlSocket implements Service {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Files.deleteIfExists(socketFile);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socketFile));
+        try {
+            server.bind(UnixDomainSocketAddress.of(socketFile));
+        } catch (IOException | IllegalArgumentException e) {
+            // e.g. a var/ path longer than a socket address may be (about 100 bytes on Linux)
+            LOG.warn("'mailgate users' cannot reach this gateway while it runs (stop it to change accounts): "
+                    + "cannot listen on {}: {}", socketFile, e.getMessage());
+            server.close();
+            return;
+        }
         Files.setPosixFilePermissions(socketFile, PosixFilePermissions.fromString("rw-------"));
         acceptor = Thread.ofPlatform().name("control-socket").daemon(true).start(this::acceptLoop);
     }

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.h2.api.ErrorCode;
 import org.mailgate.spool.Database;
 import org.mailgate.spool.H2Users;
 import org.mailgate.spool.SpoolSettings;
@@ -122,7 +123,7 @@ public final class UsersCli {
         try {
             database.start();
         } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().contains("in use by another Mailgate process")) {
+            if (e.getCause() instanceof SQLException cause && cause.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 database.stop();
                 return viaGateway(request);
             }
