@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.apache.james.core.Username;
 import org.mailgate.api.user.Users;
 import org.slf4j.Logger;
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * case-insensitively, and a {@link PasswordHash}. Every call reads the table (no copy in memory), so a
  * change made by {@code mailgate users} is seen at the next AUTH. Checking the password of an unknown
  * account costs the same hash computation as a known one, so timing does not tell which accounts exist.
+ *
+ * <p>A hash computation holds a CPU for a good fraction of a second, and a virtual thread that computes
+ * one keeps its carrier thread (one per core) the whole time. So at most half the cores hash at once
+ * ({@link #hashSlots}); the others keep serving SMTP sessions during a flood of AUTH attempts.
  */
 @Singleton
 public final class H2Users implements Users {
@@ -31,6 +37,7 @@ public final class H2Users implements Users {
     private final PasswordHash hashing;
     /** Checked against for unknown accounts, so that they take as long as known ones. */
     private final String decoy;
+    private final Semaphore hashSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
     @Inject
     public H2Users(Database database) {
@@ -51,14 +58,14 @@ public final class H2Users implements Users {
     @Override
     public boolean verify(Username name, String password) {
         Optional<String> stored = storedHash(name);
-        boolean matches = hashing.matches(password, stored.orElse(decoy));
+        boolean matches = hashed(() -> hashing.matches(password, stored.orElse(decoy)));
         return stored.isPresent() && matches;
     }
 
     @Override
     public void add(Username name, String password) {
         PasswordPolicy.check(key(name), password);
-        String hash = hashing.hash(password);
+        String hash = hashed(() -> hashing.hash(password));
         boolean added = database.inDurableTransaction(c -> {
             if (find(c, key(name)).isPresent()) {
                 return false;
@@ -79,7 +86,7 @@ public final class H2Users implements Users {
     @Override
     public void setPassword(Username name, String password) {
         PasswordPolicy.check(key(name), password);
-        String hash = hashing.hash(password);
+        String hash = hashed(() -> hashing.hash(password));
         int changed = database.inDurableTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE name = ?")) {
                 ps.setString(1, hash);
@@ -119,6 +126,16 @@ public final class H2Users implements Users {
             }
             return names;
         });
+    }
+
+    /** Runs a hash computation in one of the few slots for them. */
+    private <T> T hashed(Supplier<T> computation) {
+        hashSlots.acquireUninterruptibly();
+        try {
+            return computation.get();
+        } finally {
+            hashSlots.release();
+        }
     }
 
     private Optional<String> storedHash(Username name) {
