@@ -43,28 +43,22 @@ public final class Auth implements Command {
             session.reply(Replies.AUTH_SYNTAX);
             return;
         }
+        String mechanism = words[0].toUpperCase(Locale.ROOT);
+        if (!mechanism.equals("PLAIN") && !mechanism.equals("LOGIN")) {
+            session.reply(Replies.AUTH_MECHANISM_UNKNOWN);
+            return;
+        }
+        if (session.authAttempts().addressBlocked()) {
+            LOG.info("{}: AUTH refused for [{}]: too many failures lately", session.id(), session.remoteIp());
+            session.reply(Replies.AUTH_TOO_MANY_FROM_YOU);
+            session.reply(Replies.AUTH_TOO_MANY_FAILURES);
+            session.quit();
+            return;
+        }
         String initial = words.length == 2 ? words[1] : null;
-        SaslExchange.Outcome outcome = switch (words[0].toUpperCase(Locale.ROOT)) {
-            case "PLAIN", "LOGIN" -> {
-                if (session.authAttempts().addressBlocked()) {
-                    LOG.info("{}: AUTH refused for [{}]: too many failures lately", session.id(), session.remoteIp());
-                    session.reply(Replies.AUTH_TOO_MANY_FROM_YOU);
-                    session.reply(Replies.AUTH_TOO_MANY_FAILURES);
-                    session.quit();
-                    yield null;
-                }
-                yield words[0].equalsIgnoreCase("PLAIN") ? SaslExchange.plain(session, initial)
-                        : SaslExchange.login(session, initial);
-            }
-            default -> {
-                session.reply(Replies.AUTH_MECHANISM_UNKNOWN);
-                yield null;
-            }
-        };
+        SaslExchange.Outcome outcome = mechanism.equals("PLAIN") ? SaslExchange.plain(session, initial)
+                : SaslExchange.login(session, initial);
         switch (outcome) {
-            case null -> {
-                // answered already
-            }
             case SaslExchange.Outcome.Refused refused -> session.reply(refused.reply());
             case SaslExchange.Outcome.Credentials credentials -> check(session, credentials);
         }
