@@ -14,9 +14,11 @@ import org.mailgate.api.Service;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.spool.SpoolProcessing;
+import org.mailgate.api.user.Users;
 import org.mailgate.app.config.MailgateConfig;
 import org.mailgate.app.routes.Conveyors;
 import org.mailgate.app.routes.MailRoutes;
+import org.mailgate.app.users.ControlSocket;
 import org.mailgate.app.wiring.Modules;
 import org.mailgate.container.engine.Pipeline;
 import org.mailgate.container.engine.PipelineFactory;
@@ -44,15 +46,17 @@ public final class Gateway {
     private final Injector injector;
     private final MailgateConfig config;
     private final Database database;
+    private final Path varDir;
     private final List<Service> started = new ArrayList<>();
     private PipelineHolder pipeline;
     private List<Service> services;
     private Thread storeOpening;
     private volatile Exception storeFailure;
 
-    private Gateway(Injector injector, MailgateConfig config) {
+    private Gateway(Injector injector, MailgateConfig config, Path varDir) {
         this.injector = injector;
         this.config = config;
+        this.varDir = varDir;
         this.database = injector.getInstance(Database.class);
     }
 
@@ -81,7 +85,7 @@ public final class Gateway {
         }
         List<Module> modules = Modules.all(config, SpoolSettings.defaults(varDir), clock, version);
         LOG.debug("modules: {}", modules.stream().map(m -> m.getClass().getSimpleName()).toList());
-        return new Gateway(Guice.createInjector(modules), config);
+        return new Gateway(Guice.createInjector(modules), config, varDir);
     }
 
     /** Creates and initialises the mailets and matchers, and the routes that feed them. */
@@ -96,8 +100,8 @@ public final class Gateway {
         MailRoutes routes = new MailRoutes(spooler, delivery, config.container().threads(), deliveryWorkers);
         Conveyors conveyors = new Conveyors(Map.of("spool", queues.spool(), "outgoing", queues.outgoing()), routes,
                 delivery, Duration.ofSeconds(20));
-        services = List.of(database, injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class),
-                delivery, conveyors);
+        services = List.of(database, new ControlSocket(varDir, injector.getInstance(Users.class)),
+                injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery, conveyors);
     }
 
     /**

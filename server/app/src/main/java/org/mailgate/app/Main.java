@@ -10,6 +10,7 @@ import org.mailgate.api.config.ConfigError;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.app.cli.CommandLine;
 import org.mailgate.app.config.MailgateConfig;
+import org.mailgate.app.users.UsersCli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -17,7 +18,8 @@ import sun.misc.Signal;
 /**
  * The {@code mailgate} command: {@code run} (the default) runs the gateway in the foreground until
  * SIGTERM or SIGINT, then stops cleanly and exits 0; {@code check} validates the configuration and
- * exits 1 listing every error as {@code file:line: message}.
+ * exits 1 listing every error as {@code file:line: message}; {@code users} manages the SMTP AUTH accounts
+ * ({@link UsersCli}).
  */
 public final class Main {
 
@@ -42,8 +44,17 @@ public final class Main {
                 System.exit(0);
             }
             case "check" -> System.exit(check(commandLine, System.out, System.err));
+            case "users" -> System.exit(users(commandLine));
             default -> System.exit(run(commandLine, startNanos));
         }
+    }
+
+    /** {@code mailgate users ...}: quiet logging, so that only the command's own output is printed. */
+    private static int users(CommandLine commandLine) {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        return new UsersCli(commandLine.varDir(), System.in, System.console(), System.out, System.err)
+                .run(commandLine.arguments());
     }
 
     static String version() {

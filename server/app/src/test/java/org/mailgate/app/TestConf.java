@@ -23,7 +23,7 @@ public final class TestConf {
     private String mailetContainer;
     private String extraProcessors = "";
     private String deliveryExtra = "<bounceProcessor>error</bounceProcessor>";
-    private String smtpTls = "";
+    private String smtpExtra = "";
 
     public TestConf smtpPort(int port) {
         this.smtpPort = port;
@@ -32,6 +32,12 @@ public final class TestConf {
 
     public TestConf authorizedAddresses(String networks) {
         this.authorized = networks;
+        return this;
+    }
+
+    /** Elements added to the {@code <smtpserver>} block, e.g. {@code <auth>…</auth>}. */
+    public TestConf smtpServerElements(String xml) {
+        this.smtpExtra = this.smtpExtra + xml;
         return this;
     }
 
@@ -53,7 +59,7 @@ public final class TestConf {
 
     /** A {@code <tls>} element for the SMTP listener. */
     public TestConf smtpTls(String xml) {
-        this.smtpTls = xml;
+        this.smtpExtra = this.smtpExtra + xml;
         return this;
     }
 
@@ -108,7 +114,7 @@ public final class TestConf {
                     %s
                   </smtpserver>
                 </smtpservers>
-                """.formatted(smtpPort, authorized, maxMessageSize, smtpTls));
+                """.formatted(smtpPort, authorized, maxMessageSize, smtpExtra));
         Files.writeString(conf.resolve("domainlist.xml"), """
                 <domainlist>
                   <domainnames>%s</domainnames>

@@ -98,7 +98,13 @@ final class Schema {
                         UNIQUE (owner_scope, owner, denied)
                     )"""),
             // Whether the sender of an outgoing entry was told its delivery is delayed (once per message).
-            List.of("ALTER TABLE outgoing ADD COLUMN delay_warned BOOLEAN DEFAULT FALSE NOT NULL"));
+            List.of("ALTER TABLE outgoing ADD COLUMN delay_warned BOOLEAN DEFAULT FALSE NOT NULL"),
+            // SMTP AUTH accounts: the name in lower case and a slow salted hash (see PasswordHash).
+            List.of("""
+                    CREATE TABLE users (
+                        name VARCHAR PRIMARY KEY,
+                        password_hash VARCHAR NOT NULL
+                    )"""));
 
     private Schema() {
     }

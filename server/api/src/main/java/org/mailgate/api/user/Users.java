@@ -15,10 +15,20 @@ public interface Users {
     /** Whether {@code password} is the account's password; false for an unknown account. */
     boolean verify(Username name, String password);
 
-    /** Creates the account. @throws IllegalStateException when it exists already */
+    /**
+     * Creates the account.
+     *
+     * @throws IllegalStateException    when it exists already
+     * @throws IllegalArgumentException when the password is empty or too weak, saying why
+     */
     void add(Username name, String password);
 
-    /** Changes the password. @throws java.util.NoSuchElementException when there is no such account */
+    /**
+     * Changes the password.
+     *
+     * @throws java.util.NoSuchElementException when there is no such account
+     * @throws IllegalArgumentException         when the password is empty or too weak, saying why
+     */
     void setPassword(Username name, String password);
 
     /** Removes the account; false when there was none. */

@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code mailgate [run|check] [--conf DIR] [--var DIR]}. Without options, {@code conf/} and
+ * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, and {@code mailgate users ...} whose own
+ * arguments (the action, the name, {@code --password-stdin}) are kept in {@code arguments}. Without options, {@code conf/} and
  * {@code var/} beside {@code bin/} (the launcher passes {@code mailgate.home}).
  */
 public record CommandLine(String command, Path confDir, Path varDir, List<String> arguments) {
 
     public static final String USAGE = """
             usage: mailgate [run|check] [--conf DIR] [--var DIR]
+                   mailgate users add|passwd|remove|list [NAME] [--password-stdin] [--var DIR]
               run     run the gateway in the foreground (the default); stop it with SIGTERM
               check   validate the configuration and list every error; exit 1 if there is one
+              users   manage the SMTP AUTH accounts, also while the gateway runs ('mailgate users' for help)
               --conf  configuration directory (default: conf/ beside bin/)
               --var   state directory: spool database, temporary files (default: var/ beside bin/)""";
 
@@ -43,6 +46,8 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
                         conf = Path.of(arg.substring("--conf=".length()));
                     } else if (arg.startsWith("--var=")) {
                         var = Path.of(arg.substring("--var=".length()));
+                    } else if (arg.equals("--password-stdin") && "users".equals(command)) {
+                        rest.add(arg);
                     } else if (arg.startsWith("-")) {
                         throw new UsageException("unknown option " + arg);
                     } else if (command == null) {
@@ -54,10 +59,10 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
             }
         }
         command = Optional.ofNullable(command).orElse("run");
-        if (!List.of("run", "check", "help").contains(command)) {
+        if (!List.of("run", "check", "help", "users").contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
-        if (!rest.isEmpty()) {
+        if (!rest.isEmpty() && !command.equals("users")) {
             throw new UsageException("unexpected arguments: " + String.join(" ", rest));
         }
         return new CommandLine(command, conf != null ? conf : home.resolve("conf"),

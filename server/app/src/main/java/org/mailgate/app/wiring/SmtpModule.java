@@ -3,7 +3,6 @@ package org.mailgate.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.google.inject.multibindings.OptionalBinder;
 import java.time.Clock;
 import java.util.Optional;
 import org.mailgate.api.dns.DnsResolver;
@@ -24,21 +23,19 @@ final class SmtpModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(SmtpServer.class).in(Singleton.class);
-        // ValidRcptHandler asks the account store when one is bound; without one it refuses to start
-        OptionalBinder.newOptionalBinder(binder(), Users.class);
     }
 
     @Provides
     @Singleton
-    HookServices hookServices(DnsResolver dns, SpfChecker spf, Optional<Users> users,
-                              RecipientRewriteTable rewrites) {
-        return new HookServices(Optional.of(dns), Optional.of(spf), users, Optional.of(rewrites));
+    HookServices hookServices(DnsResolver dns, SpfChecker spf, Users users, RecipientRewriteTable rewrites) {
+        return new HookServices(Optional.of(dns), Optional.of(spf), Optional.of(users), Optional.of(rewrites));
     }
 
     @Provides
     @Singleton
-    SessionServices sessionServices(MailSpool spool, DomainList domains, Clock clock) {
-        return new SessionServices(spool, domains, clock);
+    SessionServices sessionServices(MailSpool spool, DomainList domains, Clock clock, Users users,
+                                    RecipientRewriteTable rewrites) {
+        return new SessionServices(spool, domains, clock, users, rewrites);
     }
 
     /** Self-signed certificates for TLS without configured keys are kept in {@code var/tls}. */

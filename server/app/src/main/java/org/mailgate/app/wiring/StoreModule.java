@@ -11,18 +11,20 @@ import org.mailgate.api.rrt.MappingStore;
 import org.mailgate.api.rrt.RecipientRewriteTable;
 import org.mailgate.api.spool.MailSpool;
 import org.mailgate.api.spool.SpoolProcessing;
+import org.mailgate.api.user.Users;
 import org.mailgate.spool.H2DropList;
 import org.mailgate.spool.H2MailRepositoryReprocessor;
 import org.mailgate.spool.H2MailRepositoryStore;
 import org.mailgate.spool.H2MappingStore;
 import org.mailgate.spool.H2OutgoingQueues;
+import org.mailgate.spool.H2Users;
 import org.mailgate.spool.SpoolStore;
 import org.mailgate.spool.domain.ConfiguredDomainList;
 import org.mailgate.spool.rrt.ConfiguredRecipientRewriteTable;
 
 /**
  * The H2 store behind the spool, the outgoing queues, the repositories, the stored rewrite mappings and
- * the drop list; the domain list and the rewrite table built on the configuration.
+ * the drop list and the SMTP accounts; the domain list and the rewrite table built on the configuration.
  */
 final class StoreModule extends AbstractModule {
 
@@ -38,5 +40,6 @@ final class StoreModule extends AbstractModule {
         bind(MappingStore.class).to(H2MappingStore.class);
         bind(RecipientRewriteTable.class).to(ConfiguredRecipientRewriteTable.class);
         bind(DropList.class).to(H2DropList.class);
+        bind(Users.class).to(H2Users.class);
     }
 }

@@ -2,6 +2,9 @@ package org.mailgate.smtp.command;
 
 import java.util.Map;
 import java.util.Optional;
+import org.mailgate.smtp.auth.Auth;
+import org.mailgate.smtp.auth.AuthRequired;
+import org.mailgate.smtp.auth.TlsRequired;
 import org.mailgate.smtp.hook.Hooks;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.CommandLookup;
@@ -22,7 +25,7 @@ public final class CommandTable implements CommandLookup {
         this.commands = Map.ofEntries(
                 Map.entry("EHLO", new Ehlo(hooks)),
                 Map.entry("HELO", new Helo(hooks)),
-                Map.entry("MAIL", new Mail(hooks)),
+                Map.entry("MAIL", new AuthRequired(new Mail(hooks))),
                 Map.entry("RCPT", new Rcpt(hooks)),
                 Map.entry("DATA", new Data()),
                 Map.entry("RSET", new Rset()),
@@ -32,7 +35,7 @@ public final class CommandTable implements CommandLookup {
                 Map.entry("VRFY", new Vrfy()),
                 Map.entry("EXPN", notImplemented),
                 Map.entry("STARTTLS", new StartTls()),
-                Map.entry("AUTH", notImplemented),
+                Map.entry("AUTH", new TlsRequired(new Auth())),
                 Map.entry("BDAT", notImplemented),
                 Map.entry("ETRN", notImplemented),
                 Map.entry("TURN", notImplemented));

@@ -88,14 +88,17 @@ final class Data implements Command {
 
     /**
      * Where the mail came from, with James's attributes: the HELO name, the session id and, for a client
-     * in {@code authorizedAddresses}, {@value #AUTH_NETWORK} = true (what {@code SMTPIsAuthNetwork} tests),
-     * the DSN parameters the client gave ({@link DsnRequest#toAttributes()}) and what the hooks left on
-     * the transaction (such as the SPF result).
+     * in {@code authorizedAddresses}, {@value #AUTH_NETWORK} = true (what {@code SMTPIsAuthNetwork} tests), for
+     * an authenticated session the user name as {@code Mail.SMTP_AUTH_USER} (what {@code SMTPAuthSuccessful}
+     * and {@code SMTPAuthUserIs} test), the DSN parameters the client gave ({@link DsnRequest#toAttributes()})
+     * and what the hooks left on the transaction (such as the SPF result).
      */
     private static Arrival arrival(SmtpSession session, DsnRequest dsn, List<Attribute> hookAttributes) {
         List<Attribute> attributes = new ArrayList<>(3);
         attributes.add(new Attribute(org.apache.mailet.Mail.SMTP_HELO, AttributeValue.of(session.helo().orElse(""))));
         attributes.add(new Attribute(org.apache.mailet.Mail.SMTP_SESSION_ID, AttributeValue.of(session.id())));
+        session.authenticatedUser().ifPresent(user -> attributes.add(new Attribute(
+                org.apache.mailet.Mail.SMTP_AUTH_USER, AttributeValue.of(user.asString()))));
         if (session.fromAuthorizedNetwork()) {
             attributes.add(new Attribute(AttributeName.of(AUTH_NETWORK), AttributeValue.of(true)));
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import org.mailgate.smtp.auth.AuthAnnouncement;
 import org.mailgate.smtp.hook.Hooks;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.Reply;
@@ -42,6 +43,7 @@ final class Ehlo implements Command {
         if (session.offersStartTls()) {
             lines.add("STARTTLS");
         }
+        AuthAnnouncement.ehloLine(session).ifPresent(lines::add);
         session.reply(new Reply(250, "", lines));
     }
 }

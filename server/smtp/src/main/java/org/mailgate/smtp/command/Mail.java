@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.james.core.MaybeSender;
 import org.mailgate.smtp.hook.Hooks;
+import org.mailgate.smtp.auth.SenderIdentity;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.MailTransaction;
 import org.mailgate.smtp.session.Replies;
@@ -44,6 +45,11 @@ final class Mail implements Command {
         Reply refused = checkParameters(session, path.parameters());
         if (refused != null) {
             session.reply(refused);
+            return;
+        }
+        Optional<Reply> notOwned = SenderIdentity.check(session, path.address());
+        if (notOwned.isPresent()) {
+            session.reply(notOwned.get());
             return;
         }
         DsnArguments.MailDsn dsn;

@@ -14,8 +14,8 @@ import org.mailgate.smtp.session.SmtpSession;
 
 /**
  * RCPT TO: adds a recipient. Relay control happens here: a recipient in a local domain is accepted
- * from anyone, any other only from an authorized network. NOTIFY and ORCPT of the DSN extension (RFC 3461)
- * are kept for the recipient (see {@link DsnArguments}).
+ * from anyone, any other only from an authorized network or an authenticated (SMTP AUTH) session.
+ * NOTIFY and ORCPT of the DSN extension (RFC 3461) are kept for the recipient (see {@link DsnArguments}).
  */
 final class Rcpt implements Command {
 
@@ -78,7 +78,8 @@ final class Rcpt implements Command {
 
     private static boolean mayRelayTo(SmtpSession session, MailAddress recipient) {
         return session.services().domains().isLocal(recipient.getDomain())
-                || session.fromAuthorizedNetwork();
+                || session.fromAuthorizedNetwork()
+                || session.authenticatedUser().isPresent();
     }
 
     private static Optional<MailAddress> postmaster(SmtpSession session) {

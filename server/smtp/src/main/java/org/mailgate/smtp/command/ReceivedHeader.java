@@ -39,15 +39,16 @@ final class ReceivedHeader {
 
     byte[] forSession(SmtpSession session, QueueId id, Envelope envelope, ZonedDateTime when) {
         return build(session.helo().orElse("unknown"), session.remoteLiteral(), session.config().helloName(),
-                protocol(session), session.tls(), id, envelope, when);
+                protocol(session.esmtp(), session.tls().isPresent(), session.authenticatedUser().isPresent()),
+                session.tls(), id, envelope, when);
     }
 
-    /** The "with" keyword of RFC 3848: SMTP, ESMTP, or ESMTPS over TLS. */
-    static String protocol(SmtpSession session) {
-        if (!session.esmtp()) {
+    /** The "with" keyword (RFC 3848): ESMTP, plus S over TLS and A after AUTH; SMTP after HELO. */
+    static String protocol(boolean esmtp, boolean tls, boolean authenticated) {
+        if (!esmtp) {
             return "SMTP";
         }
-        return session.tls().isPresent() ? "ESMTPS" : "ESMTP";
+        return "ESMTP" + (tls ? "S" : "") + (authenticated ? "A" : "");
     }
 
     /** @param remoteLiteral the client's address literal, without brackets ({@code IPv6:::1}) */

@@ -23,11 +23,12 @@ import org.mailgate.smtp.hook.config.HandlerChain;
  * @param limits               abuse limits and the PROXY protocol ({@link LimitsConfig})
  * @param tls                  {@code <tls>}: STARTTLS or implicit TLS, and the certificate
  * @param handlerChain         the sender checks of {@code <handlerchain>}, in order
+ * @param auth                 SMTP AUTH: {@code <auth>} and {@code <verifyIdentity>}
  */
 public record SmtpServerConfig(String name, List<InetSocketAddress> bind, String helloName, String greeting,
                                Duration connectionTimeout, int connectionLimit, int connectionLimitPerIp,
                                long maxMessageSize, NetworkList authorizedAddresses, int backlog,
-                               LimitsConfig limits, TlsConfig tls, HandlerChain handlerChain) {
+                               LimitsConfig limits, TlsConfig tls, HandlerChain handlerChain, AuthConfig auth) {
 
     public SmtpServerConfig {
         bind = List.copyOf(bind);
@@ -37,36 +38,45 @@ public record SmtpServerConfig(String name, List<InetSocketAddress> bind, String
     public static SmtpServerConfig of(InetSocketAddress bind, String helloName, NetworkList authorized) {
         return new SmtpServerConfig("smtpserver", List.of(bind), helloName, "ESMTP Mailgate",
                 Duration.ofMinutes(5), 0, 0, 0, authorized, 200, LimitsConfig.DEFAULTS,
-                        TlsConfig.disabled(), HandlerChain.core());
+                        TlsConfig.disabled(), HandlerChain.core(), AuthConfig.defaults());
     }
 
     public SmtpServerConfig withMaxMessageSize(long bytes) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
-                connectionLimitPerIp, bytes, authorizedAddresses, backlog, limits, tls, handlerChain);
+                connectionLimitPerIp, bytes, authorizedAddresses, backlog, limits, tls, handlerChain, auth);
     }
 
     public SmtpServerConfig withConnectionLimits(int total, int perIp) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, total, perIp,
-                maxMessageSize, authorizedAddresses, backlog, limits, tls, handlerChain);
+                maxMessageSize, authorizedAddresses, backlog, limits, tls, handlerChain, auth);
     }
 
     public SmtpServerConfig withConnectionTimeout(Duration timeout) {
         return new SmtpServerConfig(name, bind, helloName, greeting, timeout, connectionLimit,
-                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, tls, handlerChain);
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, tls, handlerChain,
+                auth);
     }
 
     public SmtpServerConfig withLimits(LimitsConfig value) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
-                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, value, tls, handlerChain);
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, value, tls, handlerChain,
+                auth);
     }
 
     public SmtpServerConfig withTls(TlsConfig value) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
-                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, value, handlerChain);
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, value, handlerChain,
+                auth);
     }
 
     public SmtpServerConfig withHandlerChain(HandlerChain value) {
         return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
-                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, tls, value);
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, tls, value, auth);
+    }
+
+    public SmtpServerConfig withAuth(AuthConfig value) {
+        return new SmtpServerConfig(name, bind, helloName, greeting, connectionTimeout, connectionLimit,
+                connectionLimitPerIp, maxMessageSize, authorizedAddresses, backlog, limits, tls, handlerChain,
+                value);
     }
 }

@@ -39,8 +39,6 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
             .ignoringChild("ioWorkerCount", "Mailgate runs one virtual thread per connection")
             .ignoringChild("maxExecutorCount", "Mailgate runs one virtual thread per connection")
             .ignoringChild("useEpoll", "Mailgate does not use Netty");
-    private static final ElementRules AUTH = ElementRules.of(Set.of("announce", "requireSSL", "plainAuthEnabled"),
-            Set.of());
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kKmMgG]?)");
 
     public SmtpServersConfig {
@@ -101,25 +99,15 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
         HandlerChain chain = e.child("handlerchain").map(c -> HandlerChainSection.parse(c, report))
                 .orElse(HandlerChain.core());
         return new SmtpServerConfig(name, bind, helloName, greeting, timeout, limit, perIp, maxSize, authorized,
-                backlog, LimitsSection.parse(e, report), tls, chain);
+                backlog, LimitsSection.parse(e, report), tls, chain, AuthSection.parse(e, report));
     }
 
-    /** James settings for features that come later: accepted only with the value meaning "off". */
+    /** James settings whose "off" value Mailgate does not offer: accepted only with the value meaning "on". */
     private static void unsupported(XmlElement e, ConfigReport report) {
-        e.child("auth").ifPresent(auth -> {
-            AUTH.check(auth, report);
-            auth.child("announce").filter(a -> !a.text().equalsIgnoreCase("never")).ifPresent(a ->
-                    report.error(a, "SMTP AUTH is not available in this version of Mailgate: use "
-                            + "<announce>never</announce> or remove <auth>"));
-        });
         e.child("addressBracketsEnforcement").filter(a -> !Values.booleanValue(a, true, report)).ifPresent(a ->
                 report.error(a, "Mailgate always requires <> around addresses: set it to true or remove it"));
         e.child("heloEhloEnforcement").filter(a -> !Values.booleanValue(a, true, report)).ifPresent(a ->
                 report.error(a, "Mailgate always requires HELO or EHLO before MAIL: set it to true or remove it"));
-        e.child("verifyIdentity").ifPresent(v -> {
-            Values.booleanValue(v, true, report);
-            report.warning(v, "<verifyIdentity> has no effect: this version of Mailgate offers no SMTP AUTH");
-        });
     }
 
     private static List<InetSocketAddress> bind(XmlElement e, ConfigReport report) {
@@ -138,6 +126,15 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
                 }
             } catch (IllegalArgumentException ex) {
                 report.error(e, "<bind> '" + entry + "': " + ex.getMessage());
+            }
+        }
+        for (InetSocketAddress address : addresses) {
+            boolean anyV4 = address.getAddress().isAnyLocalAddress() && address.getAddress().getAddress().length == 4;
+            if (anyV4 && addresses.stream().anyMatch(other -> other.getPort() == address.getPort()
+                    && other.getAddress().isAnyLocalAddress() && other.getAddress().getAddress().length == 16)) {
+                report.error(e, "<bind> lists 0.0.0.0:" + address.getPort() + " and [::]:" + address.getPort()
+                        + ": [::] already takes IPv4 connections too; keep [::]:" + address.getPort()
+                        + " for IPv4 and IPv6, or 0.0.0.0:" + address.getPort() + " for IPv4 only");
             }
         }
         if (addresses.isEmpty() && !report.hasErrors()) {

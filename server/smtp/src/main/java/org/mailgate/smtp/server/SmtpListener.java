@@ -19,6 +19,8 @@ import org.mailgate.smtp.proxy.ProxyHeader;
 import org.mailgate.smtp.proxy.ProxyHeaderReader;
 import org.mailgate.smtp.proxy.ProxyProtocolException;
 import org.mailgate.smtp.session.Replies;
+import org.mailgate.smtp.session.AuthAttempts;
+import org.mailgate.smtp.session.AuthFailureTracker;
 import org.mailgate.smtp.session.CommandLookup;
 import org.mailgate.smtp.session.Reply;
 import org.mailgate.smtp.session.SessionServices;
@@ -43,6 +45,7 @@ final class SmtpListener {
     private final CommandLookup commands;
     private final ConnectionGate gate;
     private final ClientLimits clientLimits;
+    private final AuthFailureTracker authFailures;
     private final AtomicLong sessionCounter;
     private final Set<SmtpSession> sessions;
     private final ServerTls tls;
@@ -51,14 +54,15 @@ final class SmtpListener {
     private Thread acceptor;
 
     SmtpListener(SmtpServerConfig config, InetSocketAddress bindAddress, SessionServices services,
-                 CommandLookup commands, ConnectionGate gate, ClientLimits clientLimits, AtomicLong sessionCounter,
-                 Set<SmtpSession> sessions, ServerTls tls) {
+                 CommandLookup commands, ConnectionGate gate, ClientLimits clientLimits,
+                 AuthFailureTracker authFailures, AtomicLong sessionCounter, Set<SmtpSession> sessions, ServerTls tls) {
         this.config = config;
         this.bindAddress = bindAddress;
         this.services = services;
         this.commands = commands;
         this.gate = gate;
         this.clientLimits = clientLimits;
+        this.authFailures = authFailures;
         this.sessionCounter = sessionCounter;
         this.sessions = sessions;
         this.tls = tls;
@@ -125,7 +129,8 @@ final class SmtpListener {
             return;
         }
         try {
-            SmtpSession session = new SmtpSession(id, socket, client, config, services, commands, clientLimits, tls);
+            SmtpSession session = new SmtpSession(id, socket, client, config, services, commands, clientLimits, tls,
+                    new AuthAttempts(authFailures, address, config.auth().maxFailuresPerSession()));
             sessions.add(session);
             try {
                 session.run();

@@ -16,6 +16,7 @@ import org.mailgate.smtp.config.SmtpServersConfig;
 import org.mailgate.smtp.limits.ClientLimits;
 import org.mailgate.smtp.hook.HookFactory;
 import org.mailgate.smtp.hook.HookServices;
+import org.mailgate.smtp.session.AuthFailureTracker;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.smtp.session.SmtpSession;
 import org.mailgate.smtp.tls.GeneratedCertificates;
@@ -84,13 +85,15 @@ public final class SmtpServer implements Service {
             ConnectionGate gate = new ConnectionGate(server.connectionLimit());
             ClientLimits clientLimits = new ClientLimits(server.connectionLimitPerIp(), server.limits(),
                     services.clock());
+            AuthFailureTracker authFailures = new AuthFailureTracker(server.auth().maxFailuresPerAddress(),
+                    server.auth().failureWindow(), services.clock());
             ServerTls tls = server.tls().enabled()
                     ? ServerTls.prepare(server.name(), server.helloName(), server.tls(), certificates, TLS_FILE_CHECK)
                     : null;
             CommandTable commands = new CommandTable(hooks.build(server.handlerChain()));
             for (InetSocketAddress address : server.bind()) {
                 SmtpListener listener = new SmtpListener(server, address, services, commands, gate, clientLimits,
-                        sessionCounter, sessions, tls);
+                        authFailures, sessionCounter, sessions, tls);
                 try {
                     listener.start();
                 } catch (java.io.IOException e) {

@@ -76,6 +76,32 @@ public final class Replies {
             "The sender domain's SPF record is invalid");
     public static final Reply UNKNOWN_USER = Reply.of(550, "5.1.1", "No such user here");
 
+    // SMTP AUTH (RFC 4954) and the sender checks that follow from it
+    public static final Reply AUTH_CHALLENGE_EMPTY = Reply.plain(334, "");
+    public static final Reply AUTH_OK = Reply.of(235, "2.7.0", "Authentication successful");
+    public static final Reply AUTH_FAILED = Reply.of(535, "5.7.8", "Authentication credentials invalid");
+    public static final Reply AUTH_CANCELLED = Reply.of(501, "5.0.0", "Authentication cancelled");
+    public static final Reply AUTH_BAD_BASE64 = Reply.of(501, "5.5.2", "Cannot decode the base64 response");
+    public static final Reply AUTH_BAD_RESPONSE = Reply.of(501, "5.5.2",
+            "Malformed response: PLAIN needs authzid NUL authcid NUL password");
+    public static final Reply AUTH_LINE_TOO_LONG = Reply.of(500, "5.5.6", "Authentication exchange line is too long");
+    public static final Reply AUTH_SYNTAX = Reply.of(501, "5.5.4", "Syntax: AUTH mechanism [initial-response]");
+    public static final Reply AUTH_MECHANISM_UNKNOWN = Reply.of(504, "5.5.4",
+            "Unrecognized authentication type; use PLAIN or LOGIN");
+    public static final Reply AUTH_NOT_OFFERED = Reply.of(502, "5.5.1", "Authentication is not offered here");
+    public static final Reply AUTH_EHLO_FIRST = Reply.of(503, "5.5.1", "Send EHLO before AUTH");
+    public static final Reply AUTH_ALREADY = Reply.of(503, "5.5.1", "Already authenticated");
+    public static final Reply AUTH_IN_TRANSACTION = Reply.of(503, "5.5.1",
+            "AUTH is not allowed during a mail transaction");
+    public static final Reply AUTH_NEEDS_TLS = Reply.of(538, "5.7.11",
+            "Encryption required for requested authentication mechanism; use STARTTLS first");
+    public static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "Authentication required");
+    public static final Reply AUTH_UNAVAILABLE = Reply.of(454, "4.7.0", "Temporary authentication failure");
+    public static final Reply AUTH_TOO_MANY_FROM_YOU = Reply.of(454, "4.7.0",
+            "Too many failed authentications from your address, try again later");
+    public static final Reply AUTH_TOO_MANY_FAILURES = Reply.of(421, "4.7.0",
+            "Too many failed authentications, closing connection");
+
     private Replies() {
     }
 }

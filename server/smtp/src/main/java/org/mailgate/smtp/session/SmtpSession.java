@@ -41,9 +41,11 @@ public final class SmtpSession {
     private ReplyWriter out;
     private SmtpInput input;
     private TlsInfo tlsInfo;
+    private final AuthAttempts authAttempts;
 
     private String helo;
     private boolean esmtp;
+    private org.apache.james.core.Username authenticatedUser;
     private MailTransaction transaction;
     private boolean closing;
     private volatile boolean idle = true;
@@ -54,16 +56,18 @@ public final class SmtpSession {
      * @param clients the per-client limits of this server, which the session counts messages and
      *                recipients against
      * @param serverTls the listener's TLS, or null if it has none
+     * @param authAttempts the AUTH failures this session and its client address may still have
      */
     public SmtpSession(String id, Socket socket, InetSocketAddress client, SmtpServerConfig config,
-                       SessionServices services, CommandLookup commands, ClientLimits clients, ServerTls serverTls)
-            throws IOException {
+                       SessionServices services, CommandLookup commands, ClientLimits clients, ServerTls serverTls,
+                       AuthAttempts authAttempts) throws IOException {
         this.id = id;
         this.socket = socket;
         this.config = config;
         this.services = services;
         this.commands = commands;
         this.remote = client;
+        this.authAttempts = authAttempts;
         this.serverTls = serverTls;
         this.limits = new SessionLimits(config.limits(), clients, client.getAddress(), fromAuthorizedNetwork());
         useTransport(socket);
@@ -299,6 +303,7 @@ public final class SmtpSession {
         this.helo = null;
         this.esmtp = false;
         this.transaction = null;
+        this.authenticatedUser = null;
     }
 
     /** The handshake of an implicit-TLS port, before the greeting; false if it failed. */
@@ -323,7 +328,30 @@ public final class SmtpSession {
 
     /** The account the client authenticated as (SMTP AUTH); empty before or without AUTH. */
     public Optional<org.apache.james.core.Username> authenticatedUser() {
-        return Optional.empty();
+        return Optional.ofNullable(authenticatedUser);
+    }
+
+    /** The client proved to be {@code user}; kept for the rest of the session (RFC 4954 4). */
+    public void authenticated(org.apache.james.core.Username user) {
+        this.authenticatedUser = user;
+    }
+
+    /** The failed AUTH attempts of this session and of its client address. */
+    public AuthAttempts authAttempts() {
+        return authAttempts;
+    }
+
+    /**
+     * Reads one line of an exchange inside a command (an AUTH response): its text, or empty when the line
+     * was too long. @throws java.io.EOFException when the client closed the connection
+     */
+    public Optional<String> readResponseLine(int maxLength) throws IOException {
+        out.flush();
+        return switch (input.readLine(maxLength)) {
+            case SmtpInput.Line.Text text -> Optional.of(text.text());
+            case SmtpInput.Line.TooLong tooLong -> Optional.empty();
+            case SmtpInput.Line.End end -> throw new java.io.EOFException("connection closed during the command");
+        };
     }
 
     public Optional<String> helo() {

@@ -1,0 +1,114 @@
+package org.mailgate.smtp.server;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.james.core.Domain;
+import org.apache.james.core.Username;
+import org.mailgate.api.domain.DomainList;
+import org.mailgate.api.net.NetworkList;
+import org.mailgate.api.rrt.Mapping;
+import org.mailgate.api.rrt.MappingSource;
+import org.mailgate.api.rrt.RewriteSettings;
+import org.mailgate.api.spool.MailSpool;
+import org.mailgate.smtp.config.AuthConfig;
+import org.mailgate.smtp.config.SmtpServerConfig;
+import org.mailgate.smtp.config.SmtpServersConfig;
+import org.mailgate.smtp.session.SessionServices;
+import org.mailgate.spool.Database;
+import org.mailgate.spool.H2MappingStore;
+import org.mailgate.spool.H2Users;
+import org.mailgate.spool.PasswordHash;
+import org.mailgate.spool.SpoolSettings;
+import org.mailgate.spool.rrt.ConfiguredRecipientRewriteTable;
+import org.mailgate.spool.rrt.RecipientRewriteTableConfig;
+import org.mailgate.testkit.smtp.SmtpDialogue;
+
+/**
+ * A real SMTP server over the real H2 account store, for AUTH dialogues on loopback. Accounts:
+ * {@value #ALICE} with {@value #PASSWORD}; {@code sales@local.example} is an alias of alice.
+ */
+final class AuthFixture implements AutoCloseable {
+
+    static final String ALICE = "alice@local.example";
+    static final String PASSWORD = "correct horse battery";
+
+    static final DomainList LOCAL = new DomainList() {
+        @Override
+        public boolean isLocal(Domain domain) {
+            return domain.asString().equals("local.example") || domain.asString().equals("other.local.example");
+        }
+
+        @Override
+        public Domain defaultDomain() {
+            return Domain.of("local.example");
+        }
+
+        @Override
+        public Set<Domain> domains() {
+            return Set.of(defaultDomain(), Domain.of("other.local.example"));
+        }
+    };
+
+    final Database database;
+    final H2Users users;
+    private final List<SmtpServer> servers = new ArrayList<>();
+
+    AuthFixture(Path dir) throws Exception {
+        database = new Database(SpoolSettings.defaults(dir));
+        database.start();
+        users = new H2Users(database, new PasswordHash(1_000));
+        users.add(Username.of(ALICE), PASSWORD);
+    }
+
+    /**
+     * A server whose clients (127.0.0.1) are NOT in authorizedAddresses, with {@code auth} applied to what
+     * an empty {@code <auth/>} gives.
+     */
+    SmtpServer start(MailSpool spool, Clock clock, UnaryOperator<AuthConfig> auth) throws Exception {
+        SmtpServerConfig config = SmtpServerConfig.of(new InetSocketAddress("127.0.0.1", 0), "mx.local.example",
+                NetworkList.none());
+        config = config.withAuth(auth.apply(AuthConfig.enabled()));
+        SmtpServer server = new SmtpServer(new SmtpServersConfig(List.of(config)),
+                new SessionServices(spool, LOCAL, clock, users, rewrites()), Duration.ofSeconds(2));
+        server.start();
+        servers.add(server);
+        return server;
+    }
+
+    /** The rewrite table: {@code sales@local.example} is an alias of alice. */
+    ConfiguredRecipientRewriteTable rewrites() {
+        return new ConfiguredRecipientRewriteTable(new RecipientRewriteTableConfig(RewriteSettings.DEFAULT,
+                Map.of(MappingSource.parse("sales@local.example"), List.of(Mapping.parse(ALICE)))),
+                new H2MappingStore(database));
+    }
+
+    static SmtpDialogue connect(SmtpServer server) {
+        SmtpDialogue smtp = SmtpDialogue.connect(server.addresses().get(0));
+        smtp.expect(220);
+        smtp.ehlo("client.example");
+        return smtp;
+    }
+
+    static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String plain(String user, String password) {
+        return base64("\0" + user + "\0" + password);
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(SmtpServer::stop);
+        database.stop();
+    }
+}
