@@ -25,11 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.apache.james.core.Domain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mailgate.api.domain.DomainList;
 import org.mailgate.api.net.NetworkList;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
@@ -37,6 +35,7 @@ import org.mailgate.smtp.server.SmtpServer;
 import org.mailgate.smtp.server.RecordingSpool;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.testkit.Await;
+import org.mailgate.testkit.domain.FixedDomainList;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +71,7 @@ class SmtpFuzzTest {
         // one address opens thousands of connections here: per-client rates off, the per-session limits stay
         config = config.withLimits(config.limits().withConnectionRatePerIp(0).withRatesPerIp(0, 0));
         server = new SmtpServer(new SmtpServersConfig(List.of(config)),
-                new SessionServices(spool, new OneDomain("local.example"), Clock.systemUTC()), Duration.ofSeconds(2));
+                new SessionServices(spool, FixedDomainList.of("local.example"), Clock.systemUTC()), Duration.ofSeconds(2));
         server.start();
     }
 
@@ -214,22 +213,5 @@ class SmtpFuzzTest {
 
     private static Logger root() {
         return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    }
-
-    private record OneDomain(String name) implements DomainList {
-        @Override
-        public boolean isLocal(Domain domain) {
-            return domain.asString().equals(name);
-        }
-
-        @Override
-        public Domain defaultDomain() {
-            return Domain.of(name);
-        }
-
-        @Override
-        public java.util.Set<Domain> domains() {
-            return java.util.Set.of(defaultDomain());
-        }
     }
 }

@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mailgate.api.domain.DomainList;
 import org.mailgate.api.net.NetworkList;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
@@ -22,6 +20,7 @@ import org.mailgate.smtp.server.RecordingSpool;
 import org.mailgate.smtp.server.SmtpServer;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.testkit.Await;
+import org.mailgate.testkit.domain.FixedDomainList;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.smtp.SmtpReply;
 
@@ -39,7 +38,7 @@ class OpenRelayTest {
     private SmtpDialogue connect(String authorized) throws Exception {
         server = new SmtpServer(new SmtpServersConfig(List.of(SmtpServerConfig.of(
                 new InetSocketAddress("127.0.0.1", 0), "mx." + LOCAL, NetworkList.parse(authorized)))),
-                new SessionServices(spool, new OneDomain(LOCAL), Clock.systemUTC()), Duration.ofSeconds(2));
+                new SessionServices(spool, FixedDomainList.of(LOCAL), Clock.systemUTC()), Duration.ofSeconds(2));
         server.start();
         SmtpDialogue smtp = SmtpDialogue.connect(server.addresses().get(0));
         smtp.expect(220);
@@ -142,22 +141,5 @@ class OpenRelayTest {
         Await.until(Duration.ofSeconds(5), () -> spool.accepted().size() == 1, () -> "the relayed message stored");
         assertThat(spool.accepted().get(0).envelope().recipients()).extracting(MailAddress::asString)
                 .containsExactly("customer@remote.example");
-    }
-
-    private record OneDomain(String name) implements DomainList {
-        @Override
-        public boolean isLocal(Domain domain) {
-            return domain.asString().equals(name);
-        }
-
-        @Override
-        public Domain defaultDomain() {
-            return Domain.of(name);
-        }
-
-        @Override
-        public Set<Domain> domains() {
-            return Set.of(defaultDomain());
-        }
     }
 }
