@@ -144,7 +144,8 @@ class OpenRelayTest {
                 .containsExactly("customer@remote.example");
     }
 
-    private record OneDomain(String name) implements DomainList {
+    /** The one local domain of these servers. */
+    record OneDomain(String name) implements DomainList {
         @Override
         public boolean isLocal(Domain domain) {
             return domain.asString().equals(name);
