@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
@@ -19,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mailgate.api.net.NetworkList;
-import org.mailgate.api.rrt.Mapping;
-import org.mailgate.api.rrt.MappingSource;
-import org.mailgate.api.rrt.RecipientRewriteTable;
 import org.mailgate.api.rrt.RewriteSettings;
 import org.mailgate.smtp.config.AuthConfig;
 import org.mailgate.smtp.config.SmtpServerConfig;
@@ -31,9 +29,12 @@ import org.mailgate.smtp.server.RecordingSpool;
 import org.mailgate.smtp.server.SmtpServer;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.spool.Database;
+import org.mailgate.spool.H2MappingStore;
 import org.mailgate.spool.H2Users;
 import org.mailgate.spool.PasswordHash;
 import org.mailgate.spool.SpoolSettings;
+import org.mailgate.spool.rrt.ConfiguredRecipientRewriteTable;
+import org.mailgate.spool.rrt.RecipientRewriteTableConfig;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.smtp.SmtpReply;
 
@@ -67,7 +68,9 @@ class OpenRelayAuthTest {
                 NetworkList.parse("10.0.0.0/8")).withAuth(AuthConfig.enabled().withRequireSSL(false)
                 .withAnnounce(AuthConfig.Announce.ALWAYS).withVerifyIdentity(AuthConfig.VerifyIdentity.DISABLED));
         server = new SmtpServer(new SmtpServersConfig(List.of(config)), new SessionServices(spool,
-                new OneDomain("local.example"), Clock.systemUTC(), users, new NoAliases()), Duration.ofSeconds(2));
+                new OneDomain("local.example"), Clock.systemUTC(), users,
+                new ConfiguredRecipientRewriteTable(new RecipientRewriteTableConfig(RewriteSettings.DEFAULT, Map.of()),
+                        new H2MappingStore(database))), Duration.ofSeconds(2));
         server.start();
     }
 
@@ -189,17 +192,5 @@ class OpenRelayAuthTest {
 
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static final class NoAliases implements RecipientRewriteTable {
-        @Override
-        public List<Mapping> mappingsFor(MappingSource source) {
-            return List.of();
-        }
-
-        @Override
-        public RewriteSettings settings() {
-            return RewriteSettings.DEFAULT;
-        }
     }
 }
