@@ -3,7 +3,7 @@ package org.mailgate.smtp.fuzz;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Generates what a hostile or broken client may send: command streams built from SMTP's grammar
@@ -32,10 +32,11 @@ final class SmtpStreams {
             "...", ". ", "", " folded", "no-colon header", ":empty name", "X-Long: " + "h".repeat(1200),
             "body \u00e9\u00e8", "\u0000nul", "tab\there", ".\r\n.", "\r", "\n");
 
-    private final Random random;
+    /** Not java.util.Random: its first draws for consecutive seeds (the cases of one run) hardly differ. */
+    private final SplittableRandom random;
 
     SmtpStreams(long seed) {
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
     }
 
     /** One client's whole input. */
