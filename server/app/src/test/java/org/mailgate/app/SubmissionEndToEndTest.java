@@ -1,6 +1,9 @@
 package org.mailgate.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mailgate.app.AuthEndToEndTest.ALICE;
+import static org.mailgate.app.AuthEndToEndTest.PASSWORD;
+import static org.mailgate.app.AuthEndToEndTest.plain;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +34,6 @@ import org.mailgate.testkit.tls.ClientTls;
 class SubmissionEndToEndTest {
 
     static final Path SHIPPED = Path.of("../../conf/smtpserver.xml");
-    static final String ALICE = "alice@local.example";
-    static final String PASSWORD = "correct horse battery";
 
     @TempDir
     Path tmp;
@@ -68,10 +68,6 @@ class SubmissionEndToEndTest {
         Path certificate = var.resolve("tls/mailgate.test.crt");
         Await.until(Duration.ofSeconds(20), () -> Files.exists(certificate), () -> "the generated " + certificate);
         return ClientTls.trusting(ClientTls.readCertificate(certificate));
-    }
-
-    private static String plain(String user, String password) {
-        return Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
