@@ -148,6 +148,27 @@ class TlsAuthTest {
         assertThat(spool.accepted().get(0).text()).contains("with ESMTPSA id");
     }
 
+    /**
+     * CVE-2011-0411 with AUTH: an AUTH pipelined in clear text behind STARTTLS (as a man in the middle
+     * could inject, with his own account) must not authenticate the TLS session.
+     */
+    @Test
+    void anAuthPipelinedAfterStartTlsInClearTextIsDiscarded() throws Exception {
+        try (SmtpDialogue smtp = connect(startTlsServer(a -> a.withRequireSSL(false)))) {
+            smtp.ehlo("client.example");
+            smtp.sendRaw("STARTTLS\r\nAUTH PLAIN " + plain(ALICE, PASSWORD) + "\r\n");
+            smtp.expect(220);
+            smtp.tlsHandshake(client);
+            smtp.ehlo("client.example");
+            smtp.send("MAIL FROM:<" + ALICE + ">").expect(250);
+            assertThat(smtp.command("RCPT TO:<bob@remote.example>").code()).as("not authenticated").isEqualTo(550);
+            smtp.send("RSET").expect(250);
+            smtp.send("AUTH PLAIN " + plain(ALICE, PASSWORD)).expect(235);
+            smtp.send("QUIT").expect(221);
+        }
+        assertThat(users.checks()).as("only the AUTH sent over TLS was checked").isEqualTo(1);
+    }
+
     @Test
     void aSubmissionServerOnImplicitTlsRelaysOnlyAfterAuth() throws Exception {
         SmtpServer server = fixture.start(spool, Clock.systemUTC(), a -> a.withRequired(true),

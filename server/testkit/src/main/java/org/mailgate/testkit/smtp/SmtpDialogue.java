@@ -160,13 +160,26 @@ public final class SmtpDialogue implements AutoCloseable {
             throw new IllegalStateException("this dialogue already runs over TLS");
         }
         SmtpReply ready = send("STARTTLS").expect(220);
+        tlsHandshake(clientContext);
+        return ready;
+    }
+
+    /**
+     * Runs the TLS handshake now, for a test that sent STARTTLS itself (e.g. pipelined with more commands)
+     * and read its 220; see {@link #startTls(SSLContext)}.
+     *
+     * @throws UncheckedIOException if the handshake fails
+     */
+    public void tlsHandshake(SSLContext clientContext) {
+        if (socket instanceof SSLSocket) {
+            throw new IllegalStateException("this dialogue already runs over TLS");
+        }
         try {
             handshake(clientContext);
         } catch (IOException e) {
             throw new UncheckedIOException("TLS handshake after STARTTLS failed", e);
         }
-        lastSent = "'STARTTLS' and the TLS handshake";
-        return ready;
+        lastSent = "the TLS handshake";
     }
 
     /** The TLS session (protocol, cipher suite, server certificates), or empty while the dialogue is plain. */
