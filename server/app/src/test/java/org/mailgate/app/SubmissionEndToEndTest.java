@@ -27,8 +27,8 @@ import org.mailgate.testkit.smtp.SmtpReply;
 import org.mailgate.testkit.tls.ClientTls;
 
 /**
- * The shipped "submissions" block (implicit TLS, AUTH required) through the assembled gateway, with only
- * its port and name changed: an account added as {@code mailgate users add} adds it, a mail program that
+ * The shipped submission blocks (AUTH required; implicit TLS on "submissions", STARTTLS on
+ * "submission") through the assembled gateway, with only their port and name changed: an account added as {@code mailgate users add} adds it, a mail program that
  * does TLS and AUTH relays to a remote MX (the recording sink), and one that does not AUTH gets 530.
  */
 class SubmissionEndToEndTest {
@@ -40,24 +40,27 @@ class SubmissionEndToEndTest {
     @RegisterExtension
     final Peers peers = new Peers();
 
-    /** The shipped {@code submissions} block, enabled, on a loopback port the system chooses. */
-    static String shippedSubmissionsBlock() throws Exception {
-        Matcher block = Pattern.compile("<smtpserver enabled=\"false\">\\s*<jmxName>submissions</jmxName>.*?"
+    /** The shipped block of {@code jmxName}, enabled, on a loopback port the system chooses. */
+    static String shippedBlock(String jmxName, int port, String tls) throws Exception {
+        Matcher block = Pattern.compile("<smtpserver enabled=\"false\">\\s*<jmxName>" + jmxName + "</jmxName>.*?"
                 + "</smtpserver>", Pattern.DOTALL).matcher(Files.readString(SHIPPED));
-        assertThat(block.find()).as("a submissions block in " + SHIPPED).isTrue();
+        assertThat(block.find()).as("a " + jmxName + " block in " + SHIPPED).isTrue();
         String shipped = block.group();
-        assertThat(shipped).contains("<bind>0.0.0.0:465</bind>", "<helloName autodetect=\"true\"/>",
-                "<tls socketTLS=\"true\"/>", "<required>true</required>", "<requireSSL>true</requireSSL>");
+        assertThat(shipped).contains("<bind>0.0.0.0:" + port + "</bind>", "<helloName autodetect=\"true\"/>", tls,
+                "<required>true</required>", "<requireSSL>true</requireSSL>");
         return shipped.replace("enabled=\"false\"", "enabled=\"true\"")
-                .replace("<bind>0.0.0.0:465</bind>", "<bind>127.0.0.1:0</bind>")
+                .replace("<bind>0.0.0.0:" + port + "</bind>", "<bind>127.0.0.1:0</bind>")
                 .replace("<helloName autodetect=\"true\"/>", "<helloName>mailgate.test</helloName>");
     }
 
-    /** Starts the gateway with only the submissions block, after adding alice's account to its store. */
+    /** Starts the gateway with only the submissions (465) block, after adding alice's account to its store. */
     private SSLContext start() throws Exception {
+        return start(shippedBlock("submissions", 465, "<tls socketTLS=\"true\"/>"));
+    }
+
+    private SSLContext start(String smtpServerBlock) throws Exception {
         Path conf = peers.conf().writeTo(tmp.resolve("conf"));
-        Files.writeString(conf.resolve("smtpserver.xml"), "<smtpservers>\n" + shippedSubmissionsBlock()
-                + "\n</smtpservers>\n");
+        Files.writeString(conf.resolve("smtpserver.xml"), "<smtpservers>\n" + smtpServerBlock + "\n</smtpservers>\n");
         Path var = tmp.resolve("var");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = new UsersCli(var, new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)),
@@ -103,5 +106,26 @@ class SubmissionEndToEndTest {
             smtp.send("QUIT").expect(221);
         }
         assertThat(peers.sink().messageCount()).isZero();
+    }
+
+    @Test
+    void onTheStartTlsSubmissionBlockAuthComesAfterTlsAndMailAfterAuth() throws Exception {
+        SSLContext client = start(shippedBlock("submission", 587, "<tls startTLS=\"true\"/>"));
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
+            smtp.expect(220);
+            SmtpReply plainEhlo = smtp.ehlo("laptop.example");
+            assertThat(plainEhlo.hasKeyword("STARTTLS")).isTrue();
+            assertThat(plainEhlo.hasKeyword("AUTH")).isFalse();
+            smtp.send("MAIL FROM:<" + ALICE + ">").expect(530);
+            smtp.send("AUTH PLAIN " + plain(ALICE, PASSWORD)).expect(538);
+            smtp.startTls(client);
+            assertThat(smtp.ehlo("laptop.example").lines()).contains("AUTH PLAIN LOGIN");
+            smtp.send("MAIL FROM:<" + ALICE + ">").expect(530);
+            smtp.send("AUTH PLAIN " + plain(ALICE, PASSWORD)).expect(235);
+            assertThat(smtp.sendMail(ALICE, List.of("bob@remote.example"), "Subject: on 587\r\n\r\nhello\r\n")
+                    .code()).isEqualTo(250);
+        }
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(20)).headerSection())
+                .contains("\tby mailgate.test (Mailgate) with ESMTPSA id ");
     }
 }
