@@ -82,9 +82,14 @@ final class AuthFixture implements AutoCloseable {
     /** {@link #start(MailSpool, Clock, UnaryOperator)} with this TLS (configured keys) and account store. */
     SmtpServer start(MailSpool spool, Clock clock, UnaryOperator<AuthConfig> auth, TlsConfig tls, Users accounts)
             throws Exception {
-        SmtpServerConfig config = SmtpServerConfig.of(new InetSocketAddress("127.0.0.1", 0), "mx.local.example",
-                NetworkList.none());
-        config = config.withAuth(auth.apply(AuthConfig.enabled())).withTls(tls);
+        return start(spool, clock, c -> c.withAuth(auth.apply(AuthConfig.enabled())).withTls(tls), accounts);
+    }
+
+    /** A server whose clients (127.0.0.1) are not in authorizedAddresses, configured by {@code configure}. */
+    SmtpServer start(MailSpool spool, Clock clock, UnaryOperator<SmtpServerConfig> configure, Users accounts)
+            throws Exception {
+        SmtpServerConfig config = configure.apply(SmtpServerConfig.of(new InetSocketAddress("127.0.0.1", 0),
+                "mx.local.example", NetworkList.none()));
         SmtpServer server = new SmtpServer(new SmtpServersConfig(List.of(config)),
                 new SessionServices(spool, LOCAL, clock, accounts, rewrites()), Duration.ofSeconds(2));
         server.start();

@@ -8,6 +8,7 @@ import static org.mailgate.smtp.server.AuthFixture.plain;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailgate.api.net.NetworkList;
 import org.mailgate.smtp.config.AuthConfig;
 import org.mailgate.smtp.config.KeySource;
+import org.mailgate.smtp.config.LimitsConfig;
 import org.mailgate.smtp.config.TlsConfig;
 import org.mailgate.smtp.tls.TestPki;
 import org.mailgate.testkit.smtp.SmtpDialogue;
@@ -202,5 +205,45 @@ class TlsAuthTest {
             smtp.send("DATA").expect(503);
         }
         assertThat(spool.accepted()).isEmpty();
+    }
+
+    /**
+     * PROXY protocol, implicit TLS and AUTH together: the header comes before the handshake, and AUTH
+     * failures count against the client the proxy names, so one client's failures do not lock out every
+     * other client behind the same proxy.
+     */
+    @Test
+    void behindAProxyAuthFailuresCountForTheRealClientNotForTheProxy() throws Exception {
+        SmtpServer server = fixture.start(spool, Clock.systemUTC(), c -> c
+                .withAuth(AuthConfig.enabled().withRequired(true).withFailureLimits(3, 2, Duration.ofMinutes(10)))
+                .withTls(TlsConfig.implicit(Optional.of(keys)))
+                .withLimits(c.limits().withProxy(new LimitsConfig.ProxyProtocol(true, NetworkList.parse("127.0.0.0/8"),
+                        Duration.ofSeconds(5)))), users);
+        try (SmtpDialogue smtp = throughProxy(server, "192.0.2.7")) {
+            smtp.send("AUTH PLAIN " + plain(ALICE, "wrong 1")).expect(535);
+            smtp.send("AUTH PLAIN " + plain(ALICE, "wrong 2")).expect(535);
+        }
+        try (SmtpDialogue smtp = throughProxy(server, "192.0.2.7")) {
+            smtp.send("AUTH PLAIN " + plain(ALICE, PASSWORD)).expect(454);
+            smtp.expect(421);
+            smtp.expectClosed();
+        }
+        try (SmtpDialogue smtp = throughProxy(server, "192.0.2.8")) {
+            smtp.send("AUTH PLAIN " + plain(ALICE, PASSWORD)).expect(235);
+            assertThat(smtp.sendMail(ALICE, List.of("bob@remote.example"), MESSAGE).code()).isEqualTo(250);
+        }
+        assertThat(spool.accepted()).hasSize(1);
+        assertThat(spool.accepted().get(0).text()).startsWith("Received: from client.example (unknown [192.0.2.8])\r\n"
+                + "\t(using TLSv1.3 with cipher ").contains("with ESMTPSA id");
+    }
+
+    /** A connection through a load balancer on loopback: a v1 PROXY header for {@code clientIp}, then TLS. */
+    private SmtpDialogue throughProxy(SmtpServer server, String clientIp) {
+        SmtpDialogue smtp = SmtpDialogue.connect(server.addresses().get(0));
+        smtp.sendRaw("PROXY TCP4 " + clientIp + " 127.0.0.1 40000 465\r\n");
+        smtp.tlsHandshake(client);
+        smtp.expect(220);
+        smtp.ehlo("client.example");
+        return smtp;
     }
 }
