@@ -20,11 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.app.users.UsersCli;
-import org.mailgate.testkit.Await;
 import org.mailgate.testkit.smtp.ReceivedMessage;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.smtp.SmtpReply;
-import org.mailgate.testkit.tls.ClientTls;
 
 /**
  * The shipped submission blocks (AUTH required; implicit TLS on "submissions", STARTTLS on
@@ -67,10 +65,7 @@ class SubmissionEndToEndTest {
                 null, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true,
                 StandardCharsets.UTF_8)).run(List.of("add", ALICE, "--password-stdin"));
         assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        peers.start(conf, var);
-        Path certificate = var.resolve("tls/mailgate.test.crt");
-        Await.until(Duration.ofSeconds(20), () -> Files.exists(certificate), () -> "the generated " + certificate);
-        return ClientTls.trusting(ClientTls.readCertificate(certificate));
+        return peers.start(conf, var).trustingGeneratedCertificate("mailgate.test");
     }
 
     @Test

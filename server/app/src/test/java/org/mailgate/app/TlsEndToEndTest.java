@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.testkit.smtp.ReceivedMessage;
 import org.mailgate.testkit.smtp.SmtpDialogue;
-import org.mailgate.testkit.tls.ClientTls;
 
 /**
  * STARTTLS through the assembled gateway: with no key configured, the certificate generated into
@@ -30,8 +29,8 @@ class TlsEndToEndTest {
         try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             assertThat(smtp.ehlo("client.example").hasKeyword("STARTTLS")).isTrue();
-            assertThat(smtp.startTls(ClientTls.trusting(ClientTls.readCertificate(
-                    tmp.resolve("var/tls/mailgate.test.crt")))).text()).isEqualTo("2.0.0 Ready to start TLS");
+            assertThat(smtp.startTls(peers.gateway().trustingGeneratedCertificate("mailgate.test")).text())
+                    .isEqualTo("2.0.0 Ready to start TLS");
             smtp.ehlo("client.example");
             assertThat(smtp.sendMail("alice@example.org", List.of("bob@remote.example"),
                     "Subject: over TLS\r\n\r\nHello\r\n").code()).isEqualTo(250);
