@@ -47,7 +47,7 @@ class AuthEndToEndTest {
         peers.gateway().instance(Users.class).add(Username.of(ALICE), PASSWORD);
     }
 
-    private static String plain(String user, String password) {
+    static String plain(String user, String password) {
         return Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,10 +1,15 @@
 package org.mailgate.app;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.app.config.MailgateConfig;
+import org.mailgate.testkit.Await;
+import org.mailgate.testkit.tls.ClientTls;
 
 /** A gateway running in the test JVM on a configuration written by {@link TestConf}. */
 final class GatewayFixture implements AutoCloseable {
@@ -33,6 +38,16 @@ final class GatewayFixture implements AutoCloseable {
 
     InetSocketAddress smtp() {
         return gateway.smtpAddresses().get(0);
+    }
+
+    /**
+     * A client TLS context that trusts the certificate the gateway generates for {@code helloName} into
+     * {@code var/tls} (written once TLS starts, not on the starting thread: waited for).
+     */
+    SSLContext trustingGeneratedCertificate(String helloName) {
+        Path certificate = var.resolve("tls/" + helloName + ".crt");
+        Await.until(Duration.ofSeconds(20), () -> Files.exists(certificate), () -> "the generated " + certificate);
+        return ClientTls.trusting(ClientTls.readCertificate(certificate));
     }
 
     <T> T instance(Class<T> type) {

@@ -14,33 +14,49 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.apache.james.core.Username;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.Mail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.net.NetworkList;
+import org.mailgate.api.rrt.RewriteSettings;
+import org.mailgate.smtp.config.AuthConfig;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
 import org.mailgate.smtp.server.SmtpServer;
 import org.mailgate.smtp.server.RecordingSpool;
 import org.mailgate.smtp.session.SessionServices;
+import org.mailgate.spool.Database;
+import org.mailgate.spool.H2MappingStore;
+import org.mailgate.spool.H2Users;
+import org.mailgate.spool.PasswordHash;
+import org.mailgate.spool.SpoolSettings;
+import org.mailgate.spool.rrt.ConfiguredRecipientRewriteTable;
+import org.mailgate.spool.rrt.RecipientRewriteTableConfig;
 import org.mailgate.testkit.Await;
 import org.mailgate.testkit.domain.FixedDomainList;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.slf4j.LoggerFactory;
 
 /**
- * Random and mutated command streams against a real listener: no unhandled exception (nothing logged at
+ * Random and mutated command streams against a real listener that also offers AUTH (in plain text, so
+ * the SASL exchanges are reachable; checked against the real H2 account store): no unhandled exception (nothing logged at
  * ERROR, no internal detail in a reply), every reply well formed, no session or thread left behind, and a
  * normal mail is still accepted afterwards.
  *
@@ -58,26 +74,39 @@ class SmtpFuzzTest {
 
     private final RecordingSpool spool = new RecordingSpool();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    @TempDir
+    Path dir;
+    private Database database;
     private SmtpServer server;
 
     @BeforeEach
     void start() throws Exception {
         log.start();
         root().addAppender(log);
+        database = new Database(SpoolSettings.defaults(dir));
+        database.start();
+        H2Users users = new H2Users(database, new PasswordHash(1_000));
+        users.add(Username.of(SmtpStreams.USER), SmtpStreams.PASSWORD);
         SmtpServerConfig config = SmtpServerConfig.of(new InetSocketAddress("127.0.0.1", 0), "mx.local.example",
                         NetworkList.parse("10.0.0.0/8"))
                 .withMaxMessageSize(64 * 1024)
-                .withConnectionTimeout(Duration.ofSeconds(20));
+                .withConnectionTimeout(Duration.ofSeconds(20))
+                // AUTH in plain text; failures close a session, but never block the one address all cases come from
+                .withAuth(AuthConfig.enabled().withRequireSSL(false).withAnnounce(AuthConfig.Announce.ALWAYS)
+                        .withFailureLimits(3, 1_000_000, Duration.ofMinutes(1)));
         // one address opens thousands of connections here: per-client rates off, the per-session limits stay
         config = config.withLimits(config.limits().withConnectionRatePerIp(0).withRatesPerIp(0, 0));
-        server = new SmtpServer(new SmtpServersConfig(List.of(config)),
-                new SessionServices(spool, FixedDomainList.of("local.example"), Clock.systemUTC()), Duration.ofSeconds(2));
+        server = new SmtpServer(new SmtpServersConfig(List.of(config)), new SessionServices(spool,
+                FixedDomainList.of("local.example"), Clock.systemUTC(), users, new ConfiguredRecipientRewriteTable(
+                new RecipientRewriteTableConfig(RewriteSettings.DEFAULT, Map.of()), new H2MappingStore(database))),
+                Duration.ofSeconds(2));
         server.start();
     }
 
     @AfterEach
     void stop() {
         server.stop();
+        database.stop();
         root().detachAppender(log);
     }
 
@@ -107,7 +136,13 @@ class SmtpFuzzTest {
                 f.get();
             }
         }
-        System.out.println("SMTP fuzz: " + next.get() + " cases run, " + spool.accepted().size() + " messages accepted");
+        List<RecordingSpool.Accepted> relayed = spool.accepted().stream().filter(a -> a.envelope().recipients()
+                .stream().anyMatch(r -> !r.getDomain().asString().equals("local.example"))).toList();
+        System.out.println("SMTP fuzz: " + next.get() + " cases run, " + spool.accepted().size()
+                + " messages accepted, " + relayed.size() + " of them for a remote domain");
+        assertThat(relayed).as("mail for a remote domain accepted without AUTH (127.0.0.1 is not authorized)")
+                .allSatisfy(a -> assertThat(a.arrival().attributes()).extracting(Attribute::getName)
+                        .contains(Mail.SMTP_AUTH_USER));
 
         assertThat(failures).as("cases with a malformed or revealing reply").isEmpty();
         Await.until(Duration.ofSeconds(20), () -> server.activeSessions() == 0,

@@ -2,16 +2,24 @@ package org.mailgate.smtp.fuzz;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
-import java.util.Random;
+import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
  * Generates what a hostile or broken client may send: command streams built from SMTP's grammar
  * (valid, nearly valid and absurd commands, ESMTP parameters, DATA content with bare line ends, NULs,
  * dots, over-long lines), then mutated at byte level (flips, insertions, deletions, duplications, line
- * end swaps). Everything comes from one seed, so a failing case is replayed by its seed alone.
+ * end swaps). AUTH exchanges (PLAIN and LOGIN with valid, wrong, garbled and over-long responses,
+ * cancellations, someone else's authorization identity, AUTH inside a transaction) reach the SASL code;
+ * {@link #USER} with {@link #PASSWORD} is the account a valid exchange names. Everything comes from one seed, so a failing case is replayed by its seed alone.
  */
 final class SmtpStreams {
+
+    /** The account of the server under test, which valid AUTH exchanges use. */
+    static final String USER = "alice@local.example";
+    static final String PASSWORD = "correct horse battery";
 
     private static final List<String> VERBS = List.of("EHLO", "HELO", "MAIL", "RCPT", "DATA", "RSET", "NOOP",
             "VRFY", "EXPN", "HELP", "QUIT", "STARTTLS", "AUTH", "BDAT", "ETRN", "XCLIENT", "TURN", "ehlo", "mail",
@@ -32,20 +40,33 @@ final class SmtpStreams {
             "...", ". ", "", " folded", "no-colon header", ":empty name", "X-Long: " + "h".repeat(1200),
             "body \u00e9\u00e8", "\u0000nul", "tab\there", ".\r\n.", "\r", "\n");
 
-    private final Random random;
+    /** Not java.util.Random: its first draws for consecutive seeds (the cases of one run) hardly differ. */
+    private final SplittableRandom random;
 
     SmtpStreams(long seed) {
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
     }
 
     /** One client's whole input. */
     byte[] next() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (random.nextBoolean()) {
+        switch (random.nextInt(4)) {
             // a well-behaved start, so that the deeper states (recipients given, DATA) are reached too
-            write(out, "EHLO client.example\r\nMAIL FROM:<a@remote.example>\r\nRCPT TO:<b@local.example>\r\n");
-            if (random.nextBoolean()) {
-                write(out, "DATA\r\n" + content());
+            case 0, 1 -> {
+                write(out, "EHLO client.example\r\nMAIL FROM:<a@remote.example>\r\nRCPT TO:<b@local.example>\r\n");
+                if (random.nextBoolean()) {
+                    write(out, "DATA\r\n" + content());
+                }
+            }
+            // an authenticated start, so that relaying (and what comes after it) is reached too
+            case 2 -> {
+                write(out, "EHLO client.example\r\nAUTH PLAIN " + plain("", USER, PASSWORD) + "\r\nMAIL FROM:<"
+                        + USER + ">\r\nRCPT TO:<c@remote.example>\r\n");
+                if (random.nextBoolean()) {
+                    write(out, "DATA\r\n" + content());
+                }
+            }
+            default -> {
             }
         }
         int commands = 1 + random.nextInt(16);
@@ -61,7 +82,7 @@ final class SmtpStreams {
     }
 
     private String command() {
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(12)) {
             case 0, 1 -> pick(List.of("EHLO", "HELO", "ehlo")) + " " + pick(List.of("client.example", "[127.0.0.1]",
                     "[IPv6:::1]", "", "a b c", "x".repeat(600), "-", "local.example")) + crlf();
             case 2, 3 -> "MAIL FROM:" + pick(PATHS) + parameters() + crlf();
@@ -69,9 +90,73 @@ final class SmtpStreams {
             case 6 -> "DATA" + crlf() + content();
             case 7 -> pick(VERBS) + (random.nextBoolean() ? "" : " " + pick(PATHS)) + crlf();
             case 8 -> randomLine();
+            case 10, 11 -> auth();
             default -> pick(List.of("RSET", "NOOP", "QUIT", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "BDAT 10 LAST",
                     "VRFY postmaster", "HELP me", "NOOP " + "n".repeat(3000))) + crlf();
         };
+    }
+
+    /** An AUTH command and the responses of its exchange, as a client may send them in one go. */
+    private String auth() {
+        String mechanism = pick(List.of("PLAIN", "LOGIN", "plain", "Login", "CRAM-MD5", "XOAUTH2", "", "PLAIN LOGIN"));
+        StringBuilder exchange = new StringBuilder();
+        if (random.nextInt(4) == 0) {
+            // inside a mail transaction, before DATA
+            exchange.append("MAIL FROM:<").append(USER).append(">").append(crlf());
+        }
+        exchange.append("AUTH");
+        if (!mechanism.isEmpty()) {
+            exchange.append(' ').append(mechanism);
+        }
+        boolean login = mechanism.equalsIgnoreCase("LOGIN");
+        boolean initial = random.nextBoolean();
+        if (initial) {
+            exchange.append(' ').append(login ? saslResponse(base64(USER)) : saslResponse(plainResponse()));
+        }
+        exchange.append(crlf());
+        int responses = (login ? 2 : 1) - (initial ? 1 : 0) + (random.nextInt(6) == 0 ? 1 : 0);
+        for (int i = 0; i < responses; i++) {
+            String valid = login ? base64(i == 0 && !initial ? USER : PASSWORD) : plainResponse();
+            exchange.append(saslResponse(valid)).append(crlf());
+        }
+        return exchange.toString();
+    }
+
+    /** PLAIN's response: mostly well formed, with the right, a wrong or no password, or for someone else. */
+    private String plainResponse() {
+        return switch (random.nextInt(6)) {
+            case 0, 1 -> plain("", USER, PASSWORD);
+            case 2 -> plain("", USER, "wrong " + random.nextInt(100));
+            case 3 -> plain(pick(List.of("bob@local.example", USER.toUpperCase(Locale.ROOT), "postmaster")),
+                    USER, PASSWORD);
+            case 4 -> base64(pick(List.of("", "\0", "\0\0", "\0" + USER, USER + "\0" + PASSWORD, "\0\0\0\0",
+                    "\0" + USER + "\0" + PASSWORD + "\0", "\0\u00e9\u0000\uffff\0x", "\0" + "u".repeat(400) + "\0p")));
+            default -> plain("", pick(PATHS), pick(List.of(PASSWORD, "", "\r\n", "x".repeat(300))));
+        };
+    }
+
+    /** A client's response line: mostly {@code valid}, else a cancel, garbage, or one far too long. */
+    private String saslResponse(String valid) {
+        return switch (random.nextInt(10)) {
+            case 0 -> "*";
+            case 1 -> pick(List.of("=", "", " ", "==", "====", "*=", "A", "AAA", "AA=A", "%%%", valid + " extra",
+                    valid.toLowerCase(Locale.ROOT), valid.substring(0, valid.length() / 2)));
+            case 2 -> {
+                byte[] bytes = new byte[random.nextInt(64)];
+                random.nextBytes(bytes);
+                yield Base64.getEncoder().encodeToString(bytes);
+            }
+            case 3 -> random.nextBoolean() ? "QUFB".repeat(3_072 + random.nextInt(2)) : "A".repeat(13_000);
+            default -> valid;
+        };
+    }
+
+    private static String plain(String authzid, String user, String password) {
+        return base64(authzid + "\0" + user + "\0" + password);
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private String parameters() {

@@ -19,9 +19,11 @@ import org.mailgate.api.rrt.Mapping;
 import org.mailgate.api.rrt.MappingSource;
 import org.mailgate.api.rrt.RewriteSettings;
 import org.mailgate.api.spool.MailSpool;
+import org.mailgate.api.user.Users;
 import org.mailgate.smtp.config.AuthConfig;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
+import org.mailgate.smtp.config.TlsConfig;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.spool.Database;
 import org.mailgate.spool.H2MappingStore;
@@ -74,11 +76,22 @@ final class AuthFixture implements AutoCloseable {
      * an empty {@code <auth/>} gives.
      */
     SmtpServer start(MailSpool spool, Clock clock, UnaryOperator<AuthConfig> auth) throws Exception {
-        SmtpServerConfig config = SmtpServerConfig.of(new InetSocketAddress("127.0.0.1", 0), "mx.local.example",
-                NetworkList.none());
-        config = config.withAuth(auth.apply(AuthConfig.enabled()));
+        return start(spool, clock, auth, TlsConfig.disabled(), users);
+    }
+
+    /** {@link #start(MailSpool, Clock, UnaryOperator)} with this TLS (configured keys) and account store. */
+    SmtpServer start(MailSpool spool, Clock clock, UnaryOperator<AuthConfig> auth, TlsConfig tls, Users accounts)
+            throws Exception {
+        return start(spool, clock, c -> c.withAuth(auth.apply(AuthConfig.enabled())).withTls(tls), accounts);
+    }
+
+    /** A server whose clients (127.0.0.1) are not in authorizedAddresses, configured by {@code configure}. */
+    SmtpServer start(MailSpool spool, Clock clock, UnaryOperator<SmtpServerConfig> configure, Users accounts)
+            throws Exception {
+        SmtpServerConfig config = configure.apply(SmtpServerConfig.of(new InetSocketAddress("127.0.0.1", 0),
+                "mx.local.example", NetworkList.none()));
         SmtpServer server = new SmtpServer(new SmtpServersConfig(List.of(config)),
-                new SessionServices(spool, LOCAL, clock, users, rewrites()), Duration.ofSeconds(2));
+                new SessionServices(spool, LOCAL, clock, accounts, rewrites()), Duration.ofSeconds(2));
         server.start();
         servers.add(server);
         return server;

@@ -119,14 +119,23 @@ class SmtpAuthTest {
         assertThat(new String(mail.content(), StandardCharsets.US_ASCII)).contains("with ESMTPA id");
     }
 
+    /**
+     * Account names compare case-insensitively, and the mail names the account as stored: a pipeline rule
+     * such as {@code SMTPAuthUserIs=alice@local.example} cannot be dodged by typing the name in capitals.
+     */
     @Test
-    void plainWithAChallengeAndUpperCaseName() throws Exception {
+    void plainWithAChallengeAndUpperCaseNameIsTheAccountAsStored() throws Exception {
         try (SmtpDialogue smtp = connect(server(NO_TLS))) {
             SmtpReply challenge = smtp.command("AUTH plain");
             assertThat(challenge.code()).isEqualTo(334);
             assertThat(challenge.text()).isEmpty();
             smtp.send(plain("ALICE@Local.Example", PASSWORD)).expect(235);
+            assertThat(smtp.sendMail(ALICE, List.of("bob@remote.example"), "Subject: hi\r\n\r\nhello\r\n").code())
+                    .isEqualTo(250);
         }
+        assertThat(spool.accepted().get(0).arrival().attributes().stream()
+                .filter(a -> a.getName().equals(Mail.SMTP_AUTH_USER)).findFirst().orElseThrow().getValue().value())
+                .isEqualTo(ALICE);
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import org.mailgate.testkit.tls.ClientTls;
 
 /**
  * A test certificate authority (EC P-256 keys, quick to make): issues server certificates (each with a new serial), writes them as PKCS12
@@ -70,20 +70,13 @@ public final class TestPki {
     }
 
     /** A client context that trusts this CA only. */
-    public SSLContext clientContext() throws GeneralSecurityException, IOException {
+    public SSLContext clientContext() {
         return trusting(ca);
     }
 
     /** A client context that trusts exactly {@code certificate} (e.g. a generated self-signed one). */
-    public static SSLContext trusting(X509Certificate certificate) throws GeneralSecurityException, IOException {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("trusted", certificate);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
+    public static SSLContext trusting(X509Certificate certificate) {
+        return ClientTls.trusting(certificate);
     }
 
     public static BigInteger serial(KeyMaterial material) {

@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A blocking SMTP client for send/expect tests of a server: each step writes exactly what it is told and
@@ -29,6 +33,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>TLS: {@link #startTls(SSLContext)} upgrades a plain dialogue (RFC 3207) and
+ * {@link #connectTls(InetSocketAddress, SSLContext)} opens one that handshakes first (RFC 8314); the
+ * client context decides which certificates are trusted (see {@code org.mailgate.testkit.tls.ClientTls}).
+ *
  * <p>Failures to meet an expectation are {@link AssertionError}s naming the reply and the last thing sent;
  * failures to connect or write are {@link UncheckedIOException}s. Not thread-safe: one dialogue belongs to
  * one test thread.
@@ -44,18 +52,25 @@ public final class SmtpDialogue implements AutoCloseable {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] DOT_CRLF = {'.', '\r', '\n'};
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final LineReader in;
+    private final Socket plain;
+    private Socket socket;
+    private OutputStream out;
+    private LineReader in;
     private final LineReader.Line line = new LineReader.Line();
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private String lastSent = "(nothing sent yet)";
     private boolean closedByServer;
 
     private SmtpDialogue(Socket socket) throws IOException {
-        this.socket = socket;
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 65_536);
-        this.in = new LineReader(socket.getInputStream(), 8192, () -> { });
+        this.plain = socket;
+        use(socket);
+    }
+
+    /** Reads and writes go through {@code transport}: the TCP socket, or the TLS socket over it. */
+    private void use(Socket transport) throws IOException {
+        this.socket = transport;
+        this.out = new BufferedOutputStream(transport.getOutputStream(), 65_536);
+        this.in = new LineReader(transport.getInputStream(), 8192, () -> { });
     }
 
     /**
@@ -82,6 +97,25 @@ public final class SmtpDialogue implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects to {@code address} and runs a TLS handshake at once, as on an implicit-TLS port (RFC 8314).
+     * The greeting is not read: {@code expect(220)} next.
+     *
+     * @param clientContext decides which server certificates are trusted
+     * @throws UncheckedIOException if the connection or the handshake fails (its cause is then e.g. an
+     *                              {@link javax.net.ssl.SSLHandshakeException})
+     */
+    public static SmtpDialogue connectTls(InetSocketAddress address, SSLContext clientContext) {
+        SmtpDialogue dialogue = connect(address);
+        try {
+            dialogue.handshake(clientContext);
+            return dialogue;
+        } catch (IOException e) {
+            dialogue.close();
+            throw new UncheckedIOException("TLS handshake with " + address + " failed", e);
+        }
+    }
+
     /** Connects to {@code host:port}; see {@link #connect(InetSocketAddress)}. */
     public static SmtpDialogue connect(String host, int port) {
         return connect(new InetSocketAddress(host, port));
@@ -93,7 +127,9 @@ public final class SmtpDialogue implements AutoCloseable {
             throw new IllegalArgumentException("read timeout must be positive: " + timeout);
         }
         try {
-            socket.setSoTimeout(Math.toIntExact(Math.max(1, timeout.toMillis())));
+            int millis = Math.toIntExact(Math.max(1, timeout.toMillis()));
+            plain.setSoTimeout(millis);
+            socket.setSoTimeout(millis);
         } catch (SocketException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,7 +139,61 @@ public final class SmtpDialogue implements AutoCloseable {
 
     /** The local address of the connection (e.g. to match it in a server's log). */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return (InetSocketAddress) plain.getLocalSocketAddress();
+    }
+
+    // ---------------------------------------------------------------- TLS
+
+    /**
+     * Sends {@code STARTTLS}, expects 220, then runs the TLS handshake over the connection (RFC 3207): from
+     * then on every command and reply goes over TLS. Nothing sent before is resent: the server has
+     * forgotten the EHLO, so send it again.
+     *
+     * @param clientContext decides which server certificates are trusted
+     * @return the 220 reply
+     * @throws AssertionError       if the server does not answer 220
+     * @throws UncheckedIOException if the handshake fails (its cause is then e.g. an
+     *                              {@link javax.net.ssl.SSLHandshakeException})
+     */
+    public SmtpReply startTls(SSLContext clientContext) {
+        if (socket instanceof SSLSocket) {
+            throw new IllegalStateException("this dialogue already runs over TLS");
+        }
+        SmtpReply ready = send("STARTTLS").expect(220);
+        tlsHandshake(clientContext);
+        return ready;
+    }
+
+    /**
+     * Runs the TLS handshake now, for a test that sent STARTTLS itself (e.g. pipelined with more commands)
+     * and read its 220; see {@link #startTls(SSLContext)}.
+     *
+     * @throws UncheckedIOException if the handshake fails
+     */
+    public void tlsHandshake(SSLContext clientContext) {
+        if (socket instanceof SSLSocket) {
+            throw new IllegalStateException("this dialogue already runs over TLS");
+        }
+        try {
+            handshake(clientContext);
+        } catch (IOException e) {
+            throw new UncheckedIOException("TLS handshake after STARTTLS failed", e);
+        }
+        lastSent = "the TLS handshake";
+    }
+
+    /** The TLS session (protocol, cipher suite, server certificates), or empty while the dialogue is plain. */
+    public Optional<SSLSession> tlsSession() {
+        return socket instanceof SSLSocket tls ? Optional.of(tls.getSession()) : Optional.empty();
+    }
+
+    private void handshake(SSLContext clientContext) throws IOException {
+        SSLSocket tls = (SSLSocket) clientContext.getSocketFactory().createSocket(plain,
+                plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+        tls.setUseClientMode(true);
+        tls.setSoTimeout(plain.getSoTimeout());
+        tls.startHandshake();
+        use(tls);
     }
 
     // ---------------------------------------------------------------- reading
@@ -268,13 +358,15 @@ public final class SmtpDialogue implements AutoCloseable {
         return sendMail(from, to, message.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Closes the connection (without QUIT). */
+    /** Closes the connection (without QUIT): the TLS layer if there is one, and the TCP socket. */
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // nothing useful to do: the test is done with this connection
+        for (Socket toClose : new Socket[] {socket, plain}) {
+            try {
+                toClose.close();
+            } catch (IOException e) {
+                // nothing useful to do: the test is done with this connection
+            }
         }
     }
 

@@ -81,6 +81,11 @@ public final class TestCertificate {
         }
     }
 
+    /** A TLS context that trusts this certificate only, for a client. */
+    public SSLContext clientContext() {
+        return ClientTls.trusting(certificate());
+    }
+
     /**
      * Writes a PKCS12 trust store holding this certificate as a trusted entry (no key) to {@code file}.
      *
