@@ -48,7 +48,9 @@ public final class Spooler {
                 return;
             }
             try {
-                pipeline.current().service(mail);
+                try (PipelineHolder.Lease lease = pipeline.lease()) {
+                    lease.pipeline().service(mail);
+                }
                 unit.complete();
             } catch (RuntimeException | LinkageError e) {
                 Duration delay = retryDelay(unit.failedAttempts() + 1);
