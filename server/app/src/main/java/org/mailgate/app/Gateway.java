@@ -16,11 +16,12 @@ import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.spool.SpoolProcessing;
 import org.mailgate.api.user.Users;
 import org.mailgate.app.config.MailgateConfig;
+import org.mailgate.app.reload.PipelineReload;
+import org.mailgate.app.reload.ReloadOutcome;
 import org.mailgate.app.routes.Conveyors;
 import org.mailgate.app.routes.MailRoutes;
 import org.mailgate.app.users.ControlSocket;
 import org.mailgate.app.wiring.Modules;
-import org.mailgate.container.engine.Pipeline;
 import org.mailgate.container.engine.PipelineFactory;
 import org.mailgate.container.engine.PipelineHolder;
 import org.mailgate.container.engine.Spooler;
@@ -49,6 +50,7 @@ public final class Gateway {
     private final Path varDir;
     private final List<Service> started = new ArrayList<>();
     private PipelineHolder pipeline;
+    private PipelineReload reload;
     private List<Service> services;
     private Thread storeOpening;
     private volatile Exception storeFailure;
@@ -90,8 +92,9 @@ public final class Gateway {
 
     /** Creates and initialises the mailets and matchers, and the routes that feed them. */
     public void buildPipeline(ConfigReport report) {
-        Pipeline built = injector.getInstance(PipelineFactory.class).build(config.container(), report);
-        pipeline = new PipelineHolder(built);
+        PipelineFactory factory = injector.getInstance(PipelineFactory.class);
+        pipeline = new PipelineHolder(factory.build(config.container(), report));
+        reload = new PipelineReload(config, factory, pipeline);
         Spooler spooler = new Spooler(injector.getInstance(SpoolProcessing.class), pipeline,
                 injector.getInstance(MailRepositoryStore.class), config.container().errorRepository());
         RemoteDeliveryService delivery = injector.getInstance(RemoteDeliveryService.class);
@@ -100,7 +103,7 @@ public final class Gateway {
         MailRoutes routes = new MailRoutes(spooler, delivery, config.container().threads(), deliveryWorkers);
         Conveyors conveyors = new Conveyors(Map.of("spool", queues.spool(), "outgoing", queues.outgoing()), routes,
                 delivery, Duration.ofSeconds(20));
-        services = List.of(database, new ControlSocket(varDir, injector.getInstance(Users.class)),
+        services = List.of(database, new ControlSocket(varDir, injector.getInstance(Users.class), reload),
                 injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery, conveyors);
     }
 
@@ -154,8 +157,13 @@ public final class Gateway {
             started.remove(service);
         }
         if (pipeline != null) {
-            pipeline.current().destroy();
+            pipeline.close();
         }
+    }
+
+    /** Re-reads the configuration and replaces the pipeline if it is valid ({@link PipelineReload}). */
+    public ReloadOutcome reload() {
+        return reload.reload();
     }
 
     public List<InetSocketAddress> smtpAddresses() {

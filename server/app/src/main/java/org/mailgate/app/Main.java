@@ -10,6 +10,7 @@ import org.mailgate.api.config.ConfigError;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.app.cli.CommandLine;
 import org.mailgate.app.config.MailgateConfig;
+import org.mailgate.app.reload.ReloadCli;
 import org.mailgate.app.users.UsersCli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import sun.misc.Signal;
 
 /**
  * The {@code mailgate} command: {@code run} (the default) runs the gateway in the foreground until
- * SIGTERM or SIGINT, then stops cleanly and exits 0; {@code check} validates the configuration and
+ * SIGTERM or SIGINT, then stops cleanly and exits 0, and reloads its pipeline on SIGHUP or
+ * {@code reload} ({@link ReloadCli}); {@code check} validates the configuration and
  * exits 1 listing every error as {@code file:line: message}; {@code users} manages the SMTP AUTH accounts
  * ({@link UsersCli}).
  */
@@ -45,6 +47,7 @@ public final class Main {
             }
             case "check" -> System.exit(check(commandLine, System.out, System.err));
             case "users" -> System.exit(users(commandLine));
+            case "reload" -> System.exit(new ReloadCli(commandLine.varDir(), System.out, System.err).run());
             default -> System.exit(run(commandLine, startNanos));
         }
     }
@@ -114,6 +117,7 @@ public final class Main {
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
         Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
+        Signal.handle(new Signal("HUP"), signal -> Thread.ofVirtual().name("reload").start(gateway::reload));
         try {
             gateway.start();
         } catch (Exception e) {

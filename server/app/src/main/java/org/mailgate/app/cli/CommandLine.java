@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, and {@code mailgate users ...} whose own
+ * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, {@code mailgate reload [--var DIR]}, and {@code mailgate users ...} whose own
  * arguments (the action, the name, {@code --password-stdin}) are kept in {@code arguments}. Without options, {@code conf/} and
  * {@code var/} beside {@code bin/} (the launcher passes {@code mailgate.home}).
  */
@@ -15,9 +15,11 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
     public static final String USAGE = """
             usage: mailgate [run|check] [--conf DIR] [--var DIR]
                    mailgate users add|passwd|remove|list [NAME] [--password-stdin] [--var DIR]
+                   mailgate reload [--var DIR]
               run     run the gateway in the foreground (the default); stop it with SIGTERM
               check   validate the configuration and list every error; exit 1 if there is one
               users   manage the SMTP AUTH accounts, also while the gateway runs ('mailgate users' for help)
+              reload  make the running gateway re-read mailetcontainer.xml (as SIGHUP does); exit 1 if rejected
               --conf  configuration directory (default: conf/ beside bin/)
               --var   state directory: spool database, temporary files (default: var/ beside bin/)""";
 
@@ -59,7 +61,7 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
             }
         }
         command = Optional.ofNullable(command).orElse("run");
-        if (!List.of("run", "check", "help", "users").contains(command)) {
+        if (!List.of("run", "check", "help", "users", "reload").contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
         if (!rest.isEmpty() && !command.equals("users")) {

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.mailgate.api.Service;
 import org.mailgate.api.user.Users;
+import org.mailgate.app.reload.PipelineReload;
+import org.mailgate.app.reload.ReloadOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * thread of its own; SMTP is not touched.
  *
  * <p>Protocol, one request per connection: {@code users <action> [<name>]} then, for add and passwd, the
- * password on the next line; the answer is {@code ok} or {@code error} on the first line, then the text.
+ * password on the next line; or {@code reload} ({@link PipelineReload}, for {@code mailgate reload}); the answer is {@code ok} or {@code error} on the first line, then the text.
  */
 public final class ControlSocket implements Service {
 
@@ -37,12 +39,14 @@ public final class ControlSocket implements Service {
 
     private final Path socketFile;
     private final Users users;
+    private final PipelineReload reload;
     private ServerSocketChannel server;
     private Thread acceptor;
 
-    public ControlSocket(Path varDir, Users users) {
+    public ControlSocket(Path varDir, Users users, PipelineReload reload) {
         this.socketFile = socketFile(varDir);
         this.users = users;
+        this.reload = reload;
     }
 
     /** Where the gateway listens for {@code mailgate users}. */
@@ -98,14 +102,18 @@ public final class ControlSocket implements Service {
         UserRequest.Result result;
         try {
             String[] words = line(in).split(" ", 3);
-            if (words.length < 2 || !words[0].equals("users")) {
-                throw new IllegalArgumentException("expected 'users <action> [<name>]'");
+            if (words.length == 1 && words[0].equals("reload")) {
+                ReloadOutcome outcome = reload.reload();
+                result = new UserRequest.Result(outcome.applied(), outcome.text());
+            } else if (words.length < 2 || !words[0].equals("users")) {
+                throw new IllegalArgumentException("expected 'users <action> [<name>]' or 'reload'");
+            } else {
+                UserRequest request = new UserRequest(words[1], words.length > 2 ? words[2] : "", "");
+                if (request.needsPassword()) {
+                    request = new UserRequest(request.action(), request.name(), line(in));
+                }
+                result = request.runOn(users);
             }
-            UserRequest request = new UserRequest(words[1], words.length > 2 ? words[2] : "", "");
-            if (request.needsPassword()) {
-                request = new UserRequest(request.action(), request.name(), line(in));
-            }
-            result = request.runOn(users);
         } catch (IllegalArgumentException e) {
             result = UserRequest.Result.error(e.getMessage());
         } catch (RuntimeException e) {

@@ -6,10 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,22 +139,8 @@ public final class UsersCli {
             throw new IOException("the store in " + varDir + " is in use by a running gateway that offers no "
                     + "control socket (" + socket + "); stop the gateway and try again");
         }
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            String text = "users " + request.action() + (request.name().isEmpty() ? "" : " " + request.name()) + "\n"
-                    + (request.needsPassword() ? request.password() + "\n" : "");
-            var output = Channels.newOutputStream(channel);
-            output.write(text.getBytes(StandardCharsets.UTF_8));
-            output.flush();
-            channel.shutdownOutput();
-            String answer = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
-            int newline = answer.indexOf('\n');
-            if (newline < 0) {
-                throw new IOException("the running gateway gave no answer");
-            }
-            return new UserRequest.Result(answer.substring(0, newline).equals("ok"), answer.substring(newline + 1));
-        } catch (IOException e) {
-            throw new IOException("cannot reach the running gateway through " + socket + ": " + e.getMessage(), e);
-        }
+        String text = "users " + request.action() + (request.name().isEmpty() ? "" : " " + request.name()) + "\n"
+                + (request.needsPassword() ? request.password() + "\n" : "");
+        return ControlClient.ask(socket, text);
     }
 }
