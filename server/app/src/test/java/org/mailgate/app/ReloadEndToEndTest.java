@@ -127,6 +127,33 @@ class ReloadEndToEndTest {
     }
 
     @Test
+    void mailInFlightFinishesOnTheOldPipelineWhichIsDestroyedOnlyAfterIt() throws Exception {
+        Path release = tmp.resolve("release");
+        peers.start(writeConf("one", """
+                <mailet match="All" class="org.mailgate.app.WaitForFile"><file>%s</file></mailet>""".formatted(release)),
+                tmp.resolve("var"));
+        send("in flight");
+        Await.until(Duration.ofSeconds(20), () -> Files.exists(Path.of(release + ".waiting")),
+                () -> "the first mail waiting inside the pipeline");
+
+        writeConf("two", "");
+        assertThat(peers.gateway().gateway.reload().applied()).isTrue();
+        send("after");
+        ReceivedMessage after = peers.sink().awaitMessage(Duration.ofSeconds(10));
+        assertThat(after.dataAsString()).contains("Subject: after");
+        assertThat(rule(after)).isEqualTo("two");
+        assertThat(Path.of(release + ".destroyed")).as("the old pipeline still has a mail on it").doesNotExist();
+
+        Files.writeString(release, "");
+        List<ReceivedMessage> both = peers.sink().awaitMessages(2, Duration.ofSeconds(20));
+        ReceivedMessage inFlight = both.get(1);
+        assertThat(inFlight.dataAsString()).contains("Subject: in flight").doesNotContain("X-Destroyed-Meanwhile");
+        assertThat(rule(inFlight)).as("finished on the pipeline it started on").isEqualTo("one");
+        Await.until(Duration.ofSeconds(10), () -> Files.exists(Path.of(release + ".destroyed")),
+                () -> "the old pipeline destroyed once its mail is done");
+    }
+
+    @Test
     void anInvalidConfigurationIsRejectedWithItsLinesAndTheRunningPipelineStays() throws Exception {
         peers.start(writeConf("one", ""), tmp.resolve("var"));
         send("before");
