@@ -32,6 +32,8 @@ import org.mailgate.spool.Database;
 import org.mailgate.spool.H2OutgoingQueues;
 import org.mailgate.spool.SpoolSettings;
 import org.mailgate.spool.StoreQueues;
+import org.mailgate.spool.domain.ConfiguredDomainList;
+import org.mailgate.spool.rrt.ConfiguredRecipientRewriteTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +96,8 @@ public final class Gateway {
     public void buildPipeline(ConfigReport report) {
         PipelineFactory factory = injector.getInstance(PipelineFactory.class);
         pipeline = new PipelineHolder(factory.build(config.container(), report));
-        reload = new PipelineReload(config, factory, pipeline);
+        reload = new PipelineReload(config, factory, pipeline, injector.getInstance(ConfiguredDomainList.class),
+                injector.getInstance(ConfiguredRecipientRewriteTable.class));
         Spooler spooler = new Spooler(injector.getInstance(SpoolProcessing.class), pipeline,
                 injector.getInstance(MailRepositoryStore.class), config.container().errorRepository());
         RemoteDeliveryService delivery = injector.getInstance(RemoteDeliveryService.class);

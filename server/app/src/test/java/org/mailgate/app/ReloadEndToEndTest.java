@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailgate.api.repository.MailRepository;
+import org.mailgate.api.repository.MailRepositoryStore;
+import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.app.reload.ReloadCli;
 import org.mailgate.app.reload.ReloadOutcome;
 import org.mailgate.testkit.Await;
@@ -52,10 +55,14 @@ class ReloadEndToEndTest {
     }
 
     void send(String subject) {
+        sendTo("bob@remote.example", subject);
+    }
+
+    void sendTo(String recipient, String subject) {
         try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
-            assertThat(smtp.sendMail("alice@example.org", List.of("bob@remote.example"),
+            assertThat(smtp.sendMail("alice@example.org", List.of(recipient),
                     "Subject: " + subject + "\r\n\r\nbody\r\n").code()).isEqualTo(250);
         }
     }
@@ -200,6 +207,35 @@ class ReloadEndToEndTest {
         peers.sink().clearMessages();
         send("reloaded");
         assertThat(rule(peers.sink().awaitMessage(Duration.ofSeconds(10)))).isEqualTo("two");
+    }
+
+    static void writeTables(Path conf, String mapping, String domains) throws Exception {
+        Files.writeString(conf.resolve("recipientrewritetable.xml"),
+                "<recipientrewritetable><mapping>" + mapping + "</mapping></recipientrewritetable>");
+        Files.writeString(conf.resolve("domainlist.xml"), "<domainlist><domainnames>" + domains
+                + "</domainnames><defaultDomain>local.example</defaultDomain></domainlist>");
+    }
+
+    @Test
+    void theRewriteTableAndTheLocalDomainsAreReloadedWithThePipeline() throws Exception {
+        Path conf = peers.conf().transportMailets("<mailet match=\"All\" class=\"RecipientRewriteTable\"/>")
+                .writeTo(tmp.resolve("conf"));
+        writeTables(conf, "team@local.example=bob@remote.example", "<domainname>local.example</domainname>");
+        peers.start(conf, tmp.resolve("var"));
+        sendTo("team@local.example", "team");
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("bob@remote.example");
+
+        writeTables(conf, "team@local.example=carol@remote.example",
+                "<domainname>local.example</domainname><domainname>new.example</domainname>");
+        assertThat(peers.gateway().gateway.reload().applied()).isTrue();
+
+        peers.sink().clearMessages();
+        sendTo("team@local.example", "team");
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("carol@remote.example");
+        sendTo("dan@new.example", "new");
+        MailRepository inbound = peers.gateway().instance(MailRepositoryStore.class)
+                .select(MailRepositoryUrl.of("file://var/mail/inbound/"));
+        Await.until(Duration.ofSeconds(10), () -> inbound.size() == 1, () -> "dan@new.example stored as local mail");
     }
 
     @Test

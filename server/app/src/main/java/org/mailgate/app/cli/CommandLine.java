@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, {@code mailgate reload [--var DIR]}, and {@code mailgate users ...} whose own
- * arguments (the action, the name, {@code --password-stdin}) are kept in {@code arguments}. Without options, {@code conf/} and
- * {@code var/} beside {@code bin/} (the launcher passes {@code mailgate.home}).
+ * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, {@code mailgate reload [--var DIR]}, and
+ * {@code mailgate users ...} whose own arguments (the action, the name, {@code --password-stdin}) are kept
+ * in {@code arguments}. Without options, {@code conf/} and {@code var/} beside {@code bin/} (the launcher
+ * passes {@code mailgate.home}).
  */
 public record CommandLine(String command, Path confDir, Path varDir, List<String> arguments) {
 
@@ -19,7 +20,8 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
               run     run the gateway in the foreground (the default); stop it with SIGTERM
               check   validate the configuration and list every error; exit 1 if there is one
               users   manage the SMTP AUTH accounts, also while the gateway runs ('mailgate users' for help)
-              reload  make the running gateway re-read mailetcontainer.xml (as SIGHUP does); exit 1 if rejected
+              reload  make the running gateway reload mailetcontainer.xml, domainlist.xml and
+                      recipientrewritetable.xml (as SIGHUP does); exit 1 listing the errors if invalid
               --conf  configuration directory (default: conf/ beside bin/)
               --var   state directory: spool database, temporary files (default: var/ beside bin/)""";
 

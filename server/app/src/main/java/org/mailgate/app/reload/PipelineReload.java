@@ -11,6 +11,10 @@ import org.mailgate.container.config.ContainerConfig;
 import org.mailgate.container.engine.Pipeline;
 import org.mailgate.container.engine.PipelineFactory;
 import org.mailgate.container.engine.PipelineHolder;
+import org.mailgate.spool.domain.ConfiguredDomainList;
+import org.mailgate.spool.domain.DomainListConfig;
+import org.mailgate.spool.rrt.ConfiguredRecipientRewriteTable;
+import org.mailgate.spool.rrt.RecipientRewriteTableConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * the running pipeline stays. Mail being processed finishes on the pipeline it started on, which is
  * destroyed after it ({@link PipelineHolder}); SMTP is not touched.
  *
- * <p>Only the processors of {@code mailetcontainer.xml} change; its {@code <context>} and {@code <spooler>}
- * settings and the other files are read at the start only (a change is reported as waiting for a restart).
+ * <p>What changes: the processors of {@code mailetcontainer.xml}, the local domains of {@code domainlist.xml}
+ * and the mappings of {@code recipientrewritetable.xml} (both looked up per use, so replaced just before
+ * the pipeline, which may rely on them). The {@code <context>} and {@code <spooler>} settings and the other
+ * files are read at the start only (a change of the former is reported as waiting for a restart).
  */
 public final class PipelineReload {
 
@@ -31,12 +37,17 @@ public final class PipelineReload {
     private final MailgateConfig running;
     private final PipelineFactory factory;
     private final PipelineHolder holder;
+    private final ConfiguredDomainList domains;
+    private final ConfiguredRecipientRewriteTable rewriteTable;
     private final ReentrantLock lock = new ReentrantLock();
 
-    public PipelineReload(MailgateConfig running, PipelineFactory factory, PipelineHolder holder) {
+    public PipelineReload(MailgateConfig running, PipelineFactory factory, PipelineHolder holder,
+                          ConfiguredDomainList domains, ConfiguredRecipientRewriteTable rewriteTable) {
         this.running = running;
         this.factory = factory;
         this.holder = holder;
+        this.domains = domains;
+        this.rewriteTable = rewriteTable;
     }
 
     /** Reloads if the configuration is valid; one reload at a time. */
@@ -67,7 +78,8 @@ public final class PipelineReload {
             built = factory.build(next.container(), report);
         } catch (RuntimeException e) {
             if (!report.hasErrors()) {
-                throw e;
+                LOG.error("reload: building the pipeline failed: {}", e.getMessage(), e);
+                report.error(confDir.resolve(ContainerConfig.FILE).toString(), 0, "building the pipeline failed: " + e);
             }
             return rejected(report, confDir);
         }
@@ -75,12 +87,15 @@ public final class PipelineReload {
             built.destroy();
             return rejected(report, confDir);
         }
+        domains.replace(next.domains());
+        rewriteTable.replace(next.rewriteTable());
         holder.replace(built);
         List<ConfigError> warnings = new ArrayList<>(report.warnings());
-        warnings.addAll(waitingForRestart(next.container(), confDir));
+        warnings.addAll(waitingForRestart(next, confDir));
+        String processors = String.join(", ", built.processors().keySet().stream().sorted().toList());
         return new ReloadOutcome(true, List.of(), warnings, "pipeline reloaded from "
-                + confDir.resolve(ContainerConfig.FILE) + ": processors " + String.join(", ",
-                built.processors().keySet().stream().sorted().toList())
+                + confDir.resolve(ContainerConfig.FILE) + ", with " + DomainListConfig.FILE + " and "
+                + RecipientRewriteTableConfig.FILE + ": processors " + processors
                 + "; mail already being processed finishes on the previous one");
     }
 
@@ -91,10 +106,16 @@ public final class PipelineReload {
                 + "; the running pipeline stays");
     }
 
-    /** Settings of mailetcontainer.xml that are read at the start only. */
-    private List<ConfigError> waitingForRestart(ContainerConfig next, Path confDir) {
+    /** Settings of the reloaded files that are read at the start only. */
+    private List<ConfigError> waitingForRestart(MailgateConfig nextConfig, Path confDir) {
         ContainerConfig now = running.container();
+        ContainerConfig next = nextConfig.container();
         List<ConfigError> notes = new ArrayList<>();
+        boolean defaultDomainChanged = !running.domains().defaultDomain().equals(nextConfig.domains().defaultDomain());
+        if (now.postmaster().isEmpty() && defaultDomainChanged) {
+            notes.add(new ConfigError(confDir.resolve(DomainListConfig.FILE).toString(), 0,
+                    "<defaultDomain> changed; the postmaster address made from it changes at the next restart"));
+        }
         String file = confDir.resolve(ContainerConfig.FILE).toString();
         if (!now.postmaster().equals(next.postmaster())) {
             notes.add(new ConfigError(file, 0, "<context><postmaster> changed; it takes effect at the next restart"));

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mailgate.api.rrt.Mapping;
 import org.mailgate.api.rrt.MappingSource;
 import org.mailgate.api.rrt.MappingStore;
@@ -12,23 +13,29 @@ import org.mailgate.api.rrt.RewriteSettings;
 
 /**
  * The recipient rewrite table as mail sees it: the mappings of {@code recipientrewritetable.xml}
- * followed by those the operator stored, for each source; the file's recursion settings.
+ * followed by those the operator stored, for each source; the file's recursion settings. A reload
+ * replaces the file's part as a whole ({@link #replace}).
  */
 @Singleton
 public final class ConfiguredRecipientRewriteTable implements RecipientRewriteTable {
 
-    private final RecipientRewriteTableConfig config;
+    private final AtomicReference<RecipientRewriteTableConfig> config;
     private final MappingStore store;
 
     @Inject
     public ConfiguredRecipientRewriteTable(RecipientRewriteTableConfig config, MappingStore store) {
-        this.config = config;
+        this.config = new AtomicReference<>(config);
         this.store = store;
+    }
+
+    /** Uses {@code next} (a reloaded {@code recipientrewritetable.xml}) from now on. */
+    public void replace(RecipientRewriteTableConfig next) {
+        config.set(next);
     }
 
     @Override
     public List<Mapping> mappingsFor(MappingSource source) {
-        List<Mapping> configured = config.mappings().getOrDefault(source, List.of());
+        List<Mapping> configured = config.get().mappings().getOrDefault(source, List.of());
         List<Mapping> stored = store.list(source);
         if (stored.isEmpty()) {
             return configured;
@@ -43,6 +50,6 @@ public final class ConfiguredRecipientRewriteTable implements RecipientRewriteTa
 
     @Override
     public RewriteSettings settings() {
-        return config.settings();
+        return config.get().settings();
     }
 }
