@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.mailet.Mail;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.api.spool.SpoolProcessing;
@@ -48,8 +49,9 @@ public final class Spooler {
                 return;
             }
             try {
-                pipeline.current().service(mail);
+                pipeline.current().service(mail, unit.queueId());
                 unit.complete();
+                MailAudit.log(unit.queueId(), "removed from the spool: processing committed");
             } catch (RuntimeException | LinkageError e) {
                 Duration delay = retryDelay(unit.failedAttempts() + 1);
                 LOG.warn("{}: processing failed (attempt {} of {}), retrying in {} s: {}", mail.getName(),
