@@ -169,7 +169,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
     @Override
     public void record(OutgoingMail mail, AttemptOutcome outcome) {
         long bodyId = ((H2Body) mail.message().body()).id();
-        List<String> audit = new ArrayList<>(2);
+        List<Runnable> audit = new ArrayList<>(2);
         List<Long> spooled = database.inTransaction(c -> {
             audit.clear();
             List<Long> entries = new ArrayList<>(2);
@@ -180,23 +180,23 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
             if (!failure.recipients().isEmpty() && failure.processor().isPresent()) {
                 entries.add(toSpool(c, row, failure.recipients(), failure.processor().get(), failure.reason(),
                         failure.attributes()));
-                audit.add("undeliverable to " + failure.recipients() + ": back into the spool in processor "
-                        + failure.processor().get());
+                audit.add(() -> MailAudit.log(mail.auditLabel(), "undeliverable to {}: back into the spool in "
+                        + "processor {}", failure.recipients(), failure.processor().get()));
             }
             if (failure.report().isPresent()) {
-                entries.add(report(c, failure.report().get(), "failure report (bounce)", audit));
+                entries.add(report(c, mail, failure.report().get(), "failure report (bounce)", audit));
             }
             if (outcome.delayReport().isPresent()) {
-                entries.add(report(c, outcome.delayReport().get(), "delay warning", audit));
+                entries.add(report(c, mail, outcome.delayReport().get(), "delay warning", audit));
             }
             if (success.report().isPresent()) {
-                entries.add(report(c, success.report().get(), "relayed report", audit));
+                entries.add(report(c, mail, success.report().get(), "relayed report", audit));
             }
             if (success.processor().isPresent()) {
                 entries.add(toSpool(c, row, success.recipients(), success.processor().get(), row.errorMessage(),
                         List.of()));
-                audit.add("delivered to " + success.recipients() + ": back into the spool in processor "
-                        + success.processor().get());
+                audit.add(() -> MailAudit.log(mail.auditLabel(), "delivered to {}: back into the spool in processor {}",
+                        success.recipients(), success.processor().get()));
             }
             if (outcome.deferred().isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM outgoing WHERE id = ?")) {
@@ -206,7 +206,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                     }
                 }
                 Bodies.release(c, bodyId);
-                audit.add("removed from outgoing queue " + mail.queueName());
+                audit.add(() -> MailAudit.log(mail.auditLabel(), "removed from outgoing queue {}", mail.queueName()));
             } else {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing SET recipients = ?, next_attempt_at = ?, "
                         + "failed_attempts = failed_attempts + ?, last_error = ?, delay_warned = delay_warned OR ? "
@@ -222,7 +222,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
             }
             return entries;
         });
-        audit.forEach(line -> MailAudit.log(MailAudit.label(mail.queueId(), mail.name()), line));
+        audit.forEach(Runnable::run);
         if (!outcome.deferred().isEmpty()) {
             queues.outgoing().announceLater();
         }
@@ -264,12 +264,16 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
     }
 
     /** A report about the entry goes into the spool as a new mail, in the root processor. */
-    private long report(Connection c, Mail report, String kind, List<String> audit) throws SQLException {
+    private long report(Connection c, OutgoingMail about, Mail report, String kind, List<Runnable> audit)
+            throws SQLException {
         try {
             MessageParts parts = MailParts.of(report);
             long bodyId = Bodies.reference(database, c, parts.body());
             QueueId queueId = database.queueIds().next();
-            audit.add(kind + " " + queueId + " queued into the spool, to " + report.getRecipients());
+            audit.add(() -> MailAudit.log(about.auditLabel(), "{} {} queued into the spool, to {}", kind, queueId,
+                    report.getRecipients()));
+            audit.add(() -> MailAudit.log(queueId, "queued into the spool in processor {}, {} about parent={}",
+                    Mail.DEFAULT, kind, about.queueId()));
             return insertSpool(c, MailParts.record(report, queueId, parts.headerSection(), bodyId, clock), Mail.DEFAULT);
         } catch (MessagingException e) {
             throw new SQLException("cannot store the report " + report.getName() + ": " + e.getMessage(), e);

@@ -66,6 +66,7 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
             throw new IOException("store unavailable: " + e.getMessage(), e);
         }
         long entryId;
+        long size;
         try {
             HeaderSection.Split split = HeaderSection.split(content, MAX_HEADER_SECTION);
             byte[] headers = split.headers();
@@ -74,6 +75,7 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
                     body.id(), AttributesJson.write(arrival.attributes().stream(), id.toString()), null,
                     arrival.remoteAddr(), arrival.remoteHost(), clock.millis());
             entryId = insert(c, record, Mail.DEFAULT, Duration.ZERO);
+            size = headers.length + body.size();
             c.commit();
             recent.put(entryId, new Recent(record, body, Mail.DEFAULT), sizeInMemory(record, body));
         } catch (SQLException e) {
@@ -85,6 +87,8 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
         }
         database.giveBack(c);
         database.awaitDurable();
+        MailAudit.log(id, "received {}, from=<{}>, size={}, nrcpt={}", arrival.client(),
+                envelope.sender().asString(""), size, envelope.recipients().size());
         queues.spool().announce(entryId);
     }
 

@@ -11,7 +11,6 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.mailgate.api.audit.AuditFields;
-import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.dsn.DsnRequest;
 import org.mailgate.api.mail.Envelope;
 import org.mailgate.api.mail.QueueId;
@@ -82,12 +81,6 @@ final class Data implements Command {
             session.reply(reply);
             return;
         }
-        MailAudit.log(id, "received {}", new AuditFields().add("client", "[" + session.remoteIp() + "]")
-                .add("helo", session.helo().orElse("?")).add("session", session.id())
-                .add("tls", session.tls().map(t -> t.protocol() + ":" + t.cipherSuite()))
-                .add("auth", session.authenticatedUser().map(u -> u.asString()))
-                .add("from", "<" + envelope.sender().asString("") + ">")
-                .add("size", data.size() + received.length).add("nrcpt", envelope.recipients().size()));
         session.reply(Reply.of(250, "2.0.0", "OK: queued as " + id));
     }
 
@@ -111,6 +104,9 @@ final class Data implements Command {
             attributes.addAll(dsn.toAttributes());
         }
         attributes.addAll(hookAttributes);
-        return new Arrival(session.remoteIp(), session.remoteIp(), attributes);
+        return new Arrival(session.remoteIp(), session.remoteIp(), attributes, new AuditFields()
+                .add("client", "[" + session.remoteIp() + "]").add("helo", session.helo().orElse("?"))
+                .add("session", session.id()).add("tls", session.tls().map(t -> t.protocol() + ":" + t.cipherSuite()))
+                .add("auth", session.authenticatedUser().map(u -> u.asString())).toString());
     }
 }
