@@ -57,6 +57,8 @@ public final class Spooler {
                 LOG.warn("{}: processing failed (attempt {} of {}), retrying in {} s: {}", mail.getName(),
                         unit.failedAttempts() + 1, MAX_ATTEMPTS, delay.toSeconds(), e.getMessage(), e);
                 unit.retryLater(delay, String.valueOf(e.getMessage()));
+                MailAudit.log(unit.queueId(), "processing failed (attempt {} of {}); its hand-offs are undone, "
+                        + "retry in {} s", unit.failedAttempts() + 1, MAX_ATTEMPTS, delay.toSeconds());
             }
         }
     }
