@@ -9,13 +9,16 @@ import org.apache.mailet.Mail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.delivery.DeliveryErrorAttributes;
 import org.mailgate.api.repository.MailRepository;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.testkit.Await;
+import org.mailgate.testkit.LogCapture;
 import org.mailgate.testkit.smtp.ReceivedMessage;
 import org.mailgate.testkit.smtp.SmtpDialogue;
+import org.mailgate.testkit.smtp.SmtpReply;
 
 /**
  * What remote delivery does with recipients it gives up on: without a {@code bounceProcessor}, one RFC
@@ -30,12 +33,15 @@ class DeliveryFailureTest {
     @RegisterExtension
     final Peers peers = new Peers();
 
-    void send(String from, List<String> to) throws Exception {
+    /** Sends a message; returns its queue id. */
+    String send(String from, List<String> to) throws Exception {
         try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");
-            assertThat(smtp.sendMail(from, to, "Subject: partial\r\nMessage-ID: <partial@remote.example>\r\n\r\nhi\r\n")
-                    .code()).isEqualTo(250);
+            SmtpReply reply = smtp.sendMail(from, to,
+                    "Subject: partial\r\nMessage-ID: <partial@remote.example>\r\n\r\nhi\r\n");
+            assertThat(reply.code()).isEqualTo(250);
+            return reply.text().substring(reply.text().lastIndexOf(' ') + 1);
         }
     }
 
@@ -47,10 +53,18 @@ class DeliveryFailureTest {
     void aRefusedRecipientIsReportedToTheSenderAloneWithTheServersAnswer() throws Exception {
         peers.sink().rejectRecipient("gone@remote.example", 550, "5.1.1 <gone@remote.example>: no such mailbox");
         peers.start(peers.conf().deliveryParameters("").writeTo(tmp.resolve("conf")), tmp.resolve("var"));
+        LogCapture audit = LogCapture.of(MailAudit.LOGGER_NAME);
 
-        send("carol@remote.example", List.of("bob@remote.example", "gone@remote.example"));
+        String queueId = send("carol@remote.example", List.of("bob@remote.example", "gone@remote.example"));
 
         List<ReceivedMessage> received = peers.sink().awaitMessages(2, Duration.ofSeconds(10));
+        audit.close();
+        assertThat(audit.grep(queueId)).anyMatch(l -> l.startsWith(queueId + ": to=<gone@remote.example>")
+                && l.contains("status=bounced (550 5.1.1"));
+        String reportId = audit.grep(queueId + ": failure report (bounce) ").stream().findFirst()
+                .map(l -> l.split(" ")[4]).orElseThrow(() -> new AssertionError("no report in " + audit.grep(queueId)));
+        assertThat(audit.grep(reportId + ": queued into the spool")).singleElement().asString()
+                .contains("parent=" + queueId);
         ReceivedMessage delivered = received.stream().filter(m -> !m.mailFrom().isEmpty()).findFirst().orElseThrow();
         ReceivedMessage report = received.stream().filter(m -> m.mailFrom().isEmpty()).findFirst().orElseThrow();
         assertThat(delivered.rcptTo()).containsExactly("bob@remote.example");

@@ -19,7 +19,9 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.app.users.UsersCli;
+import org.mailgate.testkit.LogCapture;
 import org.mailgate.testkit.smtp.ReceivedMessage;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.smtp.SmtpReply;
@@ -71,13 +73,20 @@ class SubmissionEndToEndTest {
     @Test
     void aMailProgramThatDoesTlsAndAuthRelaysAndTheReceivedHeaderSaysEsmtpsa() throws Exception {
         SSLContext client = start();
-        try (SmtpDialogue smtp = SmtpDialogue.connectTls(peers.gateway().smtp(), client)) {
+        SmtpReply accepted;
+        try (LogCapture audit = LogCapture.of(MailAudit.LOGGER_NAME);
+             SmtpDialogue smtp = SmtpDialogue.connectTls(peers.gateway().smtp(), client)) {
             smtp.expect(220);
             assertThat(smtp.ehlo("laptop.example").lines()).contains("AUTH PLAIN LOGIN");
             smtp.send("AUTH PLAIN " + plain(ALICE, PASSWORD)).expect(235);
-            assertThat(smtp.sendMail(ALICE, List.of("bob@remote.example"), "From: alice@local.example\r\n"
-                    + "Subject: submitted\r\n\r\nhello\r\n").code()).isEqualTo(250);
+            accepted = smtp.sendMail(ALICE, List.of("bob@remote.example"), "From: alice@local.example\r\n"
+                    + "Subject: submitted\r\n\r\nhello\r\n");
+            assertThat(accepted.code()).isEqualTo(250);
             smtp.send("QUIT").expect(221);
+            String queueId = accepted.text().substring(accepted.text().lastIndexOf(' ') + 1);
+            assertThat(audit.grep(queueId + ": received ")).as("the audit trail names TLS and the AUTH user")
+                    .singleElement().asString().contains("client=[127.0.0.1]", "helo=laptop.example",
+                            "tls=TLSv1.3:TLS_", "auth=" + ALICE);
         }
         ReceivedMessage relayed = peers.sink().awaitMessage(Duration.ofSeconds(20));
         assertThat(relayed.mailFrom()).isEqualTo(ALICE);

@@ -8,14 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.james.core.MailAddress;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.DeliverySettings;
 import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.delivery.RetrySchedule;
 import org.mailgate.delivery.report.FailureAttributes;
 import org.mailgate.delivery.report.SenderReports;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Judges one delivery attempt: from what each recipient's server said to what the store records, by
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AttemptOutcomes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RemoteDeliveryService.class);
 
     private final SenderReports reports;
     private final Clock clock;
@@ -57,11 +55,11 @@ final class AttemptOutcomes {
                         deferred.add(r.recipient());
                         waiting.add(new SenderReports.RecipientProblem(r.recipient(), r.relay(), r.detail(), false));
                         deferReasons.add(r.recipient().asString() + ": " + r.detail());
-                        LOG.info("{}: to=<{}>, relay={}, status=deferred ({}); retry in {}", mail.queueId(),
+                        MailAudit.log(mail.auditLabel(), "to=<{}>, relay={}, status=deferred ({}); retry in {}",
                                 r.recipient().asString(), r.relay(), r.detail(), delay.get());
                     } else {
                         failed.add(new SenderReports.RecipientProblem(r.recipient(), r.relay(), r.detail(), true));
-                        LOG.info("{}: to=<{}>, status=expired after {} attempts in {} ({})", mail.queueId(),
+                        MailAudit.log(mail.auditLabel(), "to=<{}>, status=expired after {} attempts in {} ({})",
                                 r.recipient().asString(), mail.failedAttempts() + 1, age, r.detail());
                     }
                 }
@@ -72,6 +70,10 @@ final class AttemptOutcomes {
                 new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty()),
                         relayedReport(mail, results)),
                 delayWarning(mail, retries, age, waiting));
+    }
+
+    private static String label(OutgoingMail mail) {
+        return mail.auditLabel();
     }
 
     /**
@@ -98,7 +100,7 @@ final class AttemptOutcomes {
         }
         try {
             Optional<org.apache.mailet.Mail> warning = reports.delayed(mail, waiting, mail.queuedAt().plus(retries.maxAge()));
-            warning.ifPresent(w -> LOG.info("{}: delayed for {}; warning sent to <{}>", mail.queueId(), age,
+            warning.ifPresent(w -> MailAudit.log(mail.auditLabel(), "delayed for {}; warning sent to <{}>", age,
                     mail.sender().asString("")));
             return warning;
         } catch (MessagingException e) {
@@ -120,7 +122,7 @@ final class AttemptOutcomes {
                 + (f.expired() ? "gave up after " + (mail.failedAttempts() + 1) + " attempts; last error: " : "")
                 + f.detail()).toList());
         if (settings.failedProcessor().isPresent()) {
-            LOG.info("{}: undeliverable to {}; sent to processor {}", mail.queueId(), recipients,
+            MailAudit.log(mail.auditLabel(), "undeliverable to {}; sent to processor {}", recipients,
                     settings.failedProcessor().get());
             return new AttemptOutcome.Failure(recipients, reason, settings.failedProcessor(),
                     FailureAttributes.of(failed), Optional.empty());
@@ -128,11 +130,11 @@ final class AttemptOutcomes {
         try {
             Optional<org.apache.mailet.Mail> report = reports.failed(mail, failed);
             if (report.isPresent()) {
-                LOG.info("{}: undeliverable to {}; report to <{}>", mail.queueId(), recipients,
+                MailAudit.log(mail.auditLabel(), "bounced: undeliverable to {}; report to <{}>", recipients,
                         mail.sender().asString(""));
             } else {
-                LOG.info("{}: undeliverable to {}; no report (null sender, or NOTIFY asked for none)",
-                        mail.queueId(), recipients);
+                MailAudit.log(mail.auditLabel(), "bounced: undeliverable to {}; no report (null sender, or NOTIFY asked "
+                        + "for none)", recipients);
             }
             return new AttemptOutcome.Failure(recipients, reason, Optional.empty(), List.of(), report);
         } catch (MessagingException e) {

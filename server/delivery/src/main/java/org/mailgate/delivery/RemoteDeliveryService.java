@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.DeliverySettings;
 import org.mailgate.api.delivery.OutgoingMail;
@@ -220,7 +221,8 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                             + e.getMessage(), true);
                 }
             }
-            LOG.info("{}: relay={}, tls={}", mail.queueId(), target.describe(), session.connection().describeSecurity());
+            MailAudit.log(mail.auditLabel(), "relay={}, tls={}", target.describe(),
+                    session.connection().describeSecurity());
             List<RecipientResult> results = results(mail, result, target, Duration.between(start, clock.instant()),
                     DsnRelay.passesOn(session.connection()));
             results.addAll(content.refused());
@@ -293,14 +295,10 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
             RecipientResult r = reply.isPositive() ? RecipientResult.delivered(recipient, relay, reply.text(), dsnPassedOn)
                     : reply.isTemporary() ? RecipientResult.temporary(recipient, relay, reply.text())
                     : RecipientResult.permanent(recipient, relay, reply.text());
-            if (LOG.isInfoEnabled()) {
-                LOG.info("{}: to=<{}>, relay={}, delay={}s, status={} ({})", mail.queueId(), recipient.asString(),
+            if (r.kind() != RecipientResult.Kind.TEMPORARY) { // audited with the retry time by AttemptOutcomes
+                MailAudit.log(mail.auditLabel(), "to=<{}>, relay={}, delay={}s, status={} ({})", recipient.asString(),
                         relay, String.format(java.util.Locale.ROOT, "%.2f", took.toMillis() / 1000.0),
-                        switch (r.kind()) {
-                            case DELIVERED -> "sent";
-                            case TEMPORARY -> "deferred";
-                            case PERMANENT -> "bounced";
-                        }, reply.text());
+                        r.kind() == RecipientResult.Kind.DELIVERED ? "sent" : "bounced", reply.text());
             }
             results.add(r);
         });

@@ -57,7 +57,7 @@ class OutboundTlsTest {
     final RecordingStore store = new RecordingStore();
     final List<RecordingSmtpSink> sinks = new ArrayList<>();
     final ListAppender<ILoggingEvent> deliveryLog = new ListAppender<>();
-    final Logger serviceLogger = (Logger) LoggerFactory.getLogger(RemoteDeliveryService.class);
+    final Logger serviceLogger = (Logger) LoggerFactory.getLogger(org.mailgate.api.audit.MailAudit.LOGGER_NAME);
     LoopbackDnsServer dns;
     DnsJavaResolver resolver;
     RemoteDeliveryService service;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.mailet.Mail;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
 import org.mailgate.api.repository.MailRepository;
@@ -115,7 +116,7 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
                     }
                     return queueId;
                 }, done -> { });
-                LOG.info("{}: stored in repository {} as {}", id, url, key);
+                MailAudit.log(MailAudit.label(id, key), "stored in repository {}, key={}", url, key);
                 return key;
             } catch (SQLException e) {
                 throw new MessagingException("cannot store mail " + key + " in " + url + ": " + e.getMessage(), e);

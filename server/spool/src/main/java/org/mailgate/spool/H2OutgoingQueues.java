@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.Mail;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.DeliverySettings;
 import org.mailgate.api.delivery.OutgoingMail;
@@ -25,8 +26,6 @@ import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.OutgoingStore;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The outgoing queues in H2: one table for all of them, ordered by next attempt. A queue's delivery
@@ -35,7 +34,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(H2OutgoingQueues.class);
 
     private static final String INSERT = "INSERT INTO outgoing(" + MailRecord.COLUMNS
             + ", queue_name, next_attempt_at, failed_attempts) VALUES (" + MailRecord.PLACEHOLDERS + ", ?, ?, 0)";
@@ -113,8 +111,8 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                     remember(done);
                     queues.outgoing().announce(done.entryId());
                 });
-                LOG.debug("{}: queued for delivery in {} to {}", enqueued.record().queueId(), name,
-                        mail.getRecipients());
+                MailAudit.log(MailAudit.label(enqueued.record().queueId(), mail.getName()),
+                        "queued for delivery: queue={}, to={}", name, mail.getRecipients());
             } catch (SQLException e) {
                 throw new MessagingException("cannot queue mail " + mail.getName() + " for delivery: "
                         + e.getMessage(), e);
@@ -171,7 +169,9 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
     @Override
     public void record(OutgoingMail mail, AttemptOutcome outcome) {
         long bodyId = ((H2Body) mail.message().body()).id();
+        List<Runnable> audit = new ArrayList<>(2);
         List<Long> spooled = database.inTransaction(c -> {
+            audit.clear();
             List<Long> entries = new ArrayList<>(2);
             AttemptOutcome.Failure failure = outcome.failure();
             AttemptOutcome.Success success = outcome.delivered();
@@ -180,19 +180,23 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
             if (!failure.recipients().isEmpty() && failure.processor().isPresent()) {
                 entries.add(toSpool(c, row, failure.recipients(), failure.processor().get(), failure.reason(),
                         failure.attributes()));
+                audit.add(() -> MailAudit.log(mail.auditLabel(), "undeliverable to {}: back into the spool in "
+                        + "processor {}", failure.recipients(), failure.processor().get()));
             }
             if (failure.report().isPresent()) {
-                entries.add(report(c, failure.report().get()));
+                entries.add(report(c, mail, failure.report().get(), "failure report (bounce)", audit));
             }
             if (outcome.delayReport().isPresent()) {
-                entries.add(report(c, outcome.delayReport().get()));
+                entries.add(report(c, mail, outcome.delayReport().get(), "delay warning", audit));
             }
             if (success.report().isPresent()) {
-                entries.add(report(c, success.report().get()));
+                entries.add(report(c, mail, success.report().get(), "relayed report", audit));
             }
             if (success.processor().isPresent()) {
                 entries.add(toSpool(c, row, success.recipients(), success.processor().get(), row.errorMessage(),
                         List.of()));
+                audit.add(() -> MailAudit.log(mail.auditLabel(), "delivered to {}: back into the spool in processor {}",
+                        success.recipients(), success.processor().get()));
             }
             if (outcome.deferred().isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM outgoing WHERE id = ?")) {
@@ -202,6 +206,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                     }
                 }
                 Bodies.release(c, bodyId);
+                audit.add(() -> MailAudit.log(mail.auditLabel(), "removed from outgoing queue {}", mail.queueName()));
             } else {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing SET recipients = ?, next_attempt_at = ?, "
                         + "failed_attempts = failed_attempts + ?, last_error = ?, delay_warned = delay_warned OR ? "
@@ -217,6 +222,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
             }
             return entries;
         });
+        audit.forEach(Runnable::run);
         if (!outcome.deferred().isEmpty()) {
             queues.outgoing().announceLater();
         }
@@ -258,11 +264,16 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
     }
 
     /** A report about the entry goes into the spool as a new mail, in the root processor. */
-    private long report(Connection c, Mail report) throws SQLException {
+    private long report(Connection c, OutgoingMail about, Mail report, String kind, List<Runnable> audit)
+            throws SQLException {
         try {
             MessageParts parts = MailParts.of(report);
             long bodyId = Bodies.reference(database, c, parts.body());
             QueueId queueId = database.queueIds().next();
+            audit.add(() -> MailAudit.log(about.auditLabel(), "{} {} queued into the spool, to {}", kind, queueId,
+                    report.getRecipients()));
+            audit.add(() -> MailAudit.log(queueId, "queued into the spool in processor {}, {} about parent={}",
+                    Mail.DEFAULT, kind, about.queueId()));
             return insertSpool(c, MailParts.record(report, queueId, parts.headerSection(), bodyId, clock), Mail.DEFAULT);
         } catch (MessagingException e) {
             throw new SQLException("cannot store the report " + report.getName() + ": " + e.getMessage(), e);

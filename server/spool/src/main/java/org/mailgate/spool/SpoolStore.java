@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.mailet.Mail;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.mail.Envelope;
 import org.mailgate.api.mail.HeaderSection;
 import org.mailgate.api.mail.MailgateMail;
@@ -22,14 +23,11 @@ import org.mailgate.api.spool.Arrival;
 import org.mailgate.api.spool.MailSpool;
 import org.mailgate.api.spool.SpoolProcessing;
 import org.mailgate.api.spool.SpoolUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The spool in H2: where accepted mail waits, durably, to be processed. */
 @Singleton
 public final class SpoolStore implements MailSpool, SpoolProcessing {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SpoolStore.class);
     /** Received mail with a header section larger than this is refused by SMTP before it gets here. */
     static final int MAX_HEADER_SECTION = MessageParts.MAX_HEADER_SECTION;
 
@@ -68,6 +66,7 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
             throw new IOException("store unavailable: " + e.getMessage(), e);
         }
         long entryId;
+        long size;
         try {
             HeaderSection.Split split = HeaderSection.split(content, MAX_HEADER_SECTION);
             byte[] headers = split.headers();
@@ -76,6 +75,7 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
                     body.id(), AttributesJson.write(arrival.attributes().stream(), id.toString()), null,
                     arrival.remoteAddr(), arrival.remoteHost(), clock.millis());
             entryId = insert(c, record, Mail.DEFAULT, Duration.ZERO);
+            size = headers.length + body.size();
             c.commit();
             recent.put(entryId, new Recent(record, body, Mail.DEFAULT), sizeInMemory(record, body));
         } catch (SQLException e) {
@@ -87,6 +87,8 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
         }
         database.giveBack(c);
         database.awaitDurable();
+        MailAudit.log(id, "received {}, from=<{}>, size={}, nrcpt={}", arrival.client(),
+                envelope.sender().asString(""), size, envelope.recipients().size());
         queues.spool().announce(entryId);
     }
 
@@ -137,7 +139,11 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
                 return new Inserted(queueId, insert(c, MailParts.record(mail, queueId, parts.headerSection(), bodyId,
                         clock), state, delay));
             }, done -> announce(done.entryId(), delay));
-            LOG.info("{}: queued into the spool in processor {} (from {})", inserted.queueId(), state, mail.getName());
+            Optional<QueueId> parent = transactions.currentQueueId();
+            parent.ifPresent(p -> MailAudit.log(p, "created {} in processor {}",
+                    inserted.queueId(), state));
+            MailAudit.log(inserted.queueId(), "queued into the spool in processor {}, name={}, parent={}", state,
+                    mail.getName(), parent.map(QueueId::toString).orElse("none"));
         } catch (SQLException e) {
             throw new MessagingException("cannot store mail " + mail.getName() + ": " + e.getMessage(), e);
         }
@@ -206,6 +212,11 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
         @Override
         public Mail mail() {
             return mail;
+        }
+
+        @Override
+        public QueueId queueId() {
+            return record.queueId();
         }
 
         @Override

@@ -24,6 +24,11 @@ public record OutgoingMail(long entryId, QueueId queueId, String name, String qu
         Objects.requireNonNull(dsn, "dsn");
     }
 
+    /** How the audit trail names this mail ({@link org.mailgate.api.audit.MailAudit#label}). */
+    public String auditLabel() {
+        return org.mailgate.api.audit.MailAudit.label(queueId, name);
+    }
+
     /** An entry whose sender gave no DSN parameters. */
     public OutgoingMail(long entryId, QueueId queueId, String name, String queueName, MaybeSender sender,
                         List<MailAddress> recipients, int failedAttempts, Instant queuedAt, MessageParts message,

@@ -1,6 +1,7 @@
 package org.mailgate.api.spool;
 
 import java.time.Duration;
+import org.mailgate.api.mail.QueueId;
 import org.apache.mailet.Mail;
 
 /**
@@ -12,6 +13,9 @@ import org.apache.mailet.Mail;
 public interface SpoolUnit extends AutoCloseable {
 
     Mail mail();
+
+    /** The queue id of the message, for the audit trail. */
+    QueueId queueId();
 
     /** Number of earlier processing attempts that failed. */
     int failedAttempts();

@@ -14,6 +14,7 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.Mailet;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.container.config.FailurePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +48,23 @@ public final class Pipeline {
         return processors;
     }
 
-    /** Processes {@code mail} and every copy split from it until each is done. */
+    /** Processes {@code mail} and every copy split from it until each is done; audited under its name. */
     public void service(Mail mail) {
+        service(mail, mail.getName());
+    }
+
+    /**
+     * Processes {@code mail} and every copy split from it until each is done, writing the audit trail
+     * ({@link MailAudit}) under {@code queueId}.
+     */
+    public void service(Mail mail, Object queueId) {
         Deque<Resume> pending = new ArrayDeque<>();
         pending.push(new Resume(mail, 0, 0));
         int copies = 0;
+        StepAudit audit = new StepAudit(queueId);
         while (!pending.isEmpty()) {
             Resume next = pending.pop();
-            copies = run(next, pending, copies);
+            copies = run(next, pending, copies, audit);
         }
     }
 
@@ -62,14 +72,14 @@ public final class Pipeline {
     private record Resume(Mail mail, int fromStep, int processorChanges) {
     }
 
-    private int run(Resume resume, Deque<Resume> pending, int copies) {
+    private int run(Resume resume, Deque<Resume> pending, int copies, StepAudit audit) {
         Mail mail = resume.mail();
         int from = resume.fromStep();
         int changes = resume.processorChanges();
         while (true) {
             String state = mail.getState();
             if (Mail.GHOST.equals(state)) {
-                LOG.debug("{}: done (ghost)", mail.getName());
+                audit.done(mail, "ghost");
                 return copies;
             }
             Processor processor = processors.get(state);
@@ -79,16 +89,20 @@ public final class Pipeline {
                 from = 0;
                 continue;
             }
+            if (from == 0) {
+                audit.entered(mail, processor.name());
+            }
             boolean moved = false;
             for (int i = from; i < processor.steps().size(); i++) {
                 if (mail.getRecipients().isEmpty()) {
-                    LOG.debug("{}: no recipients left in {}; done", mail.getName(), processor.name());
+                    audit.done(mail, "no recipients left in processor " + processor.name());
                     mail.setState(Mail.GHOST);
                     return copies;
                 }
                 Step step = processor.steps().get(i);
                 Collection<MailAddress> matched = match(step, mail, processor.name());
                 if (!processor.name().equals(mail.getState())) {
+                    audit.matcherFailed(mail, step);
                     changes = changed(mail, processor.name(), changes);
                     moved = true;
                     break;
@@ -98,10 +112,13 @@ public final class Pipeline {
                 }
                 if (matched.size() < mail.getRecipients().size()) {
                     Mail copy = split(mail, matched, ++copies);
+                    audit.split(mail, copy, step);
                     pending.push(new Resume(mail, i + 1, changes));
                     mail = copy;
                 }
+                StepAudit.Before before = StepAudit.before(mail);
                 serviceMailet(step, mail, processor.name());
+                audit.afterMailet(before, mail, step);
                 if (!processor.name().equals(mail.getState())) {
                     changes = changed(mail, processor.name(), changes);
                     moved = true;
@@ -113,6 +130,9 @@ public final class Pipeline {
                     LOG.warn("{}: fell off the end of processor '{}' with recipients {}; it is dropped. Add a "
                             + "final mailet (ToRepository, RemoteDelivery, Null...) to that processor",
                             mail.getName(), processor.name(), mail.getRecipients());
+                    audit.done(mail, "dropped: fell off the end of processor " + processor.name());
+                } else {
+                    audit.done(mail, "end of processor " + processor.name());
                 }
                 mail.setState(Mail.GHOST);
                 return copies;
@@ -127,7 +147,6 @@ public final class Pipeline {
                     + MAX_PROCESSOR_CHANGES + " times (last from '" + from + "' to '" + mail.getState()
                     + "'): the configuration loops", null);
         }
-        LOG.debug("{}: moves from {} to {}", mail.getName(), from, mail.getState());
         return changes + 1;
     }
 

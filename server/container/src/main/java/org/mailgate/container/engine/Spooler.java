@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.mailet.Mail;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.api.spool.SpoolProcessing;
@@ -49,14 +50,17 @@ public final class Spooler {
             }
             try {
                 try (PipelineHolder.Lease lease = pipeline.lease()) {
-                    lease.pipeline().service(mail);
+                    lease.pipeline().service(mail, unit.queueId());
                 }
                 unit.complete();
+                MailAudit.log(unit.queueId(), "removed from the spool: processing committed");
             } catch (RuntimeException | LinkageError e) {
                 Duration delay = retryDelay(unit.failedAttempts() + 1);
                 LOG.warn("{}: processing failed (attempt {} of {}), retrying in {} s: {}", mail.getName(),
                         unit.failedAttempts() + 1, MAX_ATTEMPTS, delay.toSeconds(), e.getMessage(), e);
                 unit.retryLater(delay, String.valueOf(e.getMessage()));
+                MailAudit.log(unit.queueId(), "processing failed (attempt {} of {}); its hand-offs are undone, "
+                        + "retry in {} s", unit.failedAttempts() + 1, MAX_ATTEMPTS, delay.toSeconds());
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.james.core.MailAddress;
+import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.delivery.RecipientResult;
@@ -112,8 +113,8 @@ public record OutboundContent(Optional<Envelope> envelope, List<RecipientResult>
 
     /** Logs the recipients that do not go to {@code peer} as the delivery log does its answers. */
     private static void log(OutgoingMail mail, String peer, List<RecipientResult> refused) {
-        refused.forEach(r -> LOG.info("{}: to=<{}>, relay={}, status={} ({})", mail.queueId(), r.recipient().asString(),
-                peer, r.kind() == RecipientResult.Kind.PERMANENT ? "bounced" : "deferred", r.detail()));
+        refused.forEach(r -> MailAudit.log(mail.auditLabel(), "to=<{}>, relay={}, status={} ({})",
+                r.recipient().asString(), peer, r.kind() == RecipientResult.Kind.PERMANENT ? "bounced" : "deferred", r.detail()));
     }
 
     /** Whether an address has a character outside ASCII, so that only SMTPUTF8 can carry it. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
+import org.mailgate.api.audit.AuditFields;
 import org.mailgate.api.dsn.DsnRequest;
 import org.mailgate.api.mail.Envelope;
 import org.mailgate.api.mail.QueueId;
@@ -80,9 +81,6 @@ final class Data implements Command {
             session.reply(reply);
             return;
         }
-        LOG.info("{}: from=<{}>, size={}, nrcpt={}, client={}[{}]", id, envelope.sender().asString(""),
-                data.size() + received.length, envelope.recipients().size(), session.helo().orElse("?"),
-                session.remoteIp());
         session.reply(Reply.of(250, "2.0.0", "OK: queued as " + id));
     }
 
@@ -106,6 +104,9 @@ final class Data implements Command {
             attributes.addAll(dsn.toAttributes());
         }
         attributes.addAll(hookAttributes);
-        return new Arrival(session.remoteIp(), session.remoteIp(), attributes);
+        return new Arrival(session.remoteIp(), session.remoteIp(), attributes, new AuditFields()
+                .add("client", "[" + session.remoteIp() + "]").add("helo", session.helo().orElse("?"))
+                .add("session", session.id()).add("tls", session.tls().map(t -> t.protocol() + ":" + t.cipherSuite()))
+                .add("auth", session.authenticatedUser().map(u -> u.asString())).toString());
     }
 }
