@@ -15,6 +15,7 @@ import org.mailgate.app.users.UsersCli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The {@code mailgate} command: {@code run} (the default) runs the gateway in the foreground until
@@ -117,7 +118,12 @@ public final class Main {
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
         Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
-        Signal.handle(new Signal("HUP"), signal -> Thread.ofVirtual().name("reload").start(gateway::reload));
+        SignalHandler beforeHup = Signal.handle(new Signal("HUP"),
+                signal -> Thread.ofVirtual().name("reload").start(gateway::reload));
+        if (beforeHup == SignalHandler.SIG_IGN) {
+            // the JVM keeps an inherited "ignore" for SIGHUP (nohup, some service managers)
+            log.warn("SIGHUP is ignored in this process (started under nohup?): reload with 'mailgate reload'");
+        }
         try {
             gateway.start();
         } catch (Exception e) {
