@@ -5,10 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.mailgate.api.repository.MailRepository;
@@ -26,15 +29,27 @@ final class MailRepositoryRoutes {
 
     private final MailRepositoryStore store;
     private final MailRepositoryReprocessor reprocessor;
+    private final Set<MailRepositoryUrl> configured;
 
-    MailRepositoryRoutes(MailRepositoryStore store, MailRepositoryReprocessor reprocessor) {
+    /** {@code configured}: the repositories the configuration names, which exist even while empty. */
+    MailRepositoryRoutes(MailRepositoryStore store, MailRepositoryReprocessor reprocessor,
+                         Set<MailRepositoryUrl> configured) {
         this.store = store;
         this.reprocessor = reprocessor;
+        this.configured = Set.copyOf(configured);
+    }
+
+    /** The configured repositories and any other holding mail, sorted. */
+    private List<MailRepositoryUrl> urls() {
+        TreeSet<MailRepositoryUrl> all = new TreeSet<>(Comparator.comparing(MailRepositoryUrl::value));
+        all.addAll(configured);
+        all.addAll(store.urls());
+        return List.copyOf(all);
     }
 
     List<Route> routes() {
         return List.of(
-                Route.of("GET", "/mailRepositories", request -> Response.ok(store.urls().stream()
+                Route.of("GET", "/mailRepositories", request -> Response.ok(urls().stream()
                         .map(MailRepositoryRoutes::describe).toList())),
                 Route.of("GET", "/mailRepositories/{path}", this::repository),
                 Route.of("GET", "/mailRepositories/{path}/mails", this::keys),
@@ -69,10 +84,10 @@ final class MailRepositoryRoutes {
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest(e.getMessage());
             }
-            found = store.urls().stream().filter(url::equals).findFirst();
+            found = urls().stream().filter(url::equals).findFirst();
         } else {
             String path = given.replaceAll("/+$", "") + "/";
-            found = store.urls().stream().filter(u -> path(u).equals(path)).findFirst();
+            found = urls().stream().filter(u -> path(u).equals(path)).findFirst();
         }
         return found.orElseThrow(() -> ApiException.notFound("mail repository '" + given + "' does not exist"));
     }

@@ -106,7 +106,7 @@ public final class Gateway {
                 delivery, Duration.ofSeconds(20));
         List<Service> all = new ArrayList<>(List.of(database, new ControlSocket(varDir, injector.getInstance(Users.class)),
                 injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery, conveyors));
-        admin = AdminWiring.server(injector, config.webAdmin(), varDir);
+        admin = AdminWiring.server(injector, config, varDir);
         admin.ifPresent(all::add);
         services = List.copyOf(all);
     }
