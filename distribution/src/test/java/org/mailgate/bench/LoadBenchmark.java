@@ -274,6 +274,7 @@ public final class LoadBenchmark {
 
     private static Path writeConf(Path conf, int smtpPort, int sinkPort, String dnsServer) throws IOException {
         Files.createDirectories(conf);
+        Files.writeString(conf.resolve("webadmin.properties"), "port=0\n");
         Files.writeString(conf.resolve("smtpserver.xml"), """
                 <smtpservers>
                   <smtpserver>

@@ -203,6 +203,7 @@ class PackagedGatewayIT {
         for (String file : List.of("domainlist.xml", "logback.xml", "mailetcontainer.xml")) {
             Files.copy(home.resolve("conf").resolve(file), conf.resolve(file));
         }
+        Files.writeString(conf.resolve("webadmin.properties"), "port=0\n");
         Files.writeString(conf.resolve("smtpserver.xml"), """
                 <smtpservers>
                   <smtpserver>

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.mailgate.admin.AdminServer;
 import org.mailgate.api.Service;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.api.repository.MailRepositoryStore;
@@ -21,6 +23,7 @@ import org.mailgate.app.reload.ReloadOutcome;
 import org.mailgate.app.routes.Conveyors;
 import org.mailgate.app.routes.MailRoutes;
 import org.mailgate.app.users.ControlSocket;
+import org.mailgate.app.wiring.AdminWiring;
 import org.mailgate.app.wiring.Modules;
 import org.mailgate.container.engine.PipelineFactory;
 import org.mailgate.container.engine.PipelineHolder;
@@ -54,6 +57,7 @@ public final class Gateway {
     private PipelineHolder pipeline;
     private PipelineReload reload;
     private List<Service> services;
+    private Optional<AdminServer> admin = Optional.empty();
     private Thread storeOpening;
     private volatile Exception storeFailure;
 
@@ -106,8 +110,12 @@ public final class Gateway {
         MailRoutes routes = new MailRoutes(spooler, delivery, config.container().threads(), deliveryWorkers);
         Conveyors conveyors = new Conveyors(Map.of("spool", queues.spool(), "outgoing", queues.outgoing()), routes,
                 delivery, Duration.ofSeconds(20));
-        services = List.of(database, new ControlSocket(varDir, injector.getInstance(Users.class), reload),
-                injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery, conveyors);
+        List<Service> all = new ArrayList<>(List.of(database, new ControlSocket(varDir, injector.getInstance(Users.class),
+                reload),
+                injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery, conveyors));
+        admin = AdminWiring.server(injector, config, varDir);
+        admin.ifPresent(all::add);
+        services = List.copyOf(all);
     }
 
     /**
@@ -171,6 +179,11 @@ public final class Gateway {
 
     public List<InetSocketAddress> smtpAddresses() {
         return injector.getInstance(SmtpServer.class).addresses();
+    }
+
+    /** Where the admin API listens, if it is enabled and started. */
+    public Optional<InetSocketAddress> adminAddress() {
+        return admin.map(AdminServer::address);
     }
 
     /** For tests and tools that look inside. */

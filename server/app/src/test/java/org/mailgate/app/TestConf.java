@@ -24,6 +24,7 @@ public final class TestConf {
     private String extraProcessors = "";
     private String deliveryExtra = "<bounceProcessor>error</bounceProcessor>";
     private String smtpExtra = "";
+    private String webAdmin = "port=0\n";
 
     public TestConf smtpPort(int port) {
         this.smtpPort = port;
@@ -101,8 +102,15 @@ public final class TestConf {
         return this;
     }
 
+    /** The whole {@code webadmin.properties} (default: the admin API on a free loopback port). */
+    public TestConf webAdmin(String properties) {
+        this.webAdmin = properties;
+        return this;
+    }
+
     public Path writeTo(Path conf) throws IOException {
         Files.createDirectories(conf);
+        Files.writeString(conf.resolve("webadmin.properties"), webAdmin);
         Files.writeString(conf.resolve("smtpserver.xml"), """
                 <smtpservers>
                   <smtpserver>

@@ -293,6 +293,16 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
         }
     }
 
+    /** Forgets what is kept in memory of an entry an operator removed. */
+    void forget(long entryId) {
+        recent.take(entryId);
+    }
+
+    /** The names of the queues declared by this configuration. */
+    java.util.Set<String> declaredNames() {
+        return java.util.Set.copyOf(declared.keySet());
+    }
+
     /** Entries, soonest due first (for operators and tests). */
     public java.util.List<QueueEntry> entries(int limit) {
         return QueueListing.list(database, "outgoing", "queue_name", limit);

@@ -223,6 +223,16 @@ public final class TableWorkQueue implements WorkQueue {
         }
     }
 
+    /** Whether {@code entryId} is handed to a consumer or waiting in memory for one. */
+    boolean isClaimed(long entryId) {
+        lock.lock();
+        try {
+            return claimed.contains(entryId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Entries claimed and not yet released (for tests and metrics). */
     int claimedCount() {
         lock.lock();

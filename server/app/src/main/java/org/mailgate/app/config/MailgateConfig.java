@@ -2,6 +2,7 @@ package org.mailgate.app.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mailgate.admin.WebAdminConfig;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.container.config.ContainerConfig;
 import org.mailgate.dns.DnsServiceConfig;
@@ -11,7 +12,8 @@ import org.mailgate.spool.rrt.RecipientRewriteTableConfig;
 
 /** Every configuration file of {@code --conf}, read once, with all errors collected in one report. */
 public record MailgateConfig(Path confDir, SmtpServersConfig smtp, DomainListConfig domains, DnsServiceConfig dns,
-                             ContainerConfig container, RecipientRewriteTableConfig rewriteTable) {
+                             ContainerConfig container, RecipientRewriteTableConfig rewriteTable,
+                             WebAdminConfig webAdmin) {
 
     /** Reads all files; check {@code report} for errors before using the result. */
     public static MailgateConfig read(Path confDir, ConfigReport report) {
@@ -23,7 +25,8 @@ public record MailgateConfig(Path confDir, SmtpServersConfig smtp, DomainListCon
                 DomainListConfig.read(confDir, report),
                 DnsServiceConfig.read(confDir, report),
                 ContainerConfig.read(confDir, report),
-                RecipientRewriteTableConfig.read(confDir, report));
+                RecipientRewriteTableConfig.read(confDir, report),
+                WebAdminConfig.read(confDir, report));
     }
 
     /** The name this server gives itself: the first SMTP server's helloName. */

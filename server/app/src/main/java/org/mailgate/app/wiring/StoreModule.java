@@ -1,6 +1,7 @@
 package org.mailgate.app.wiring;
 
 import com.google.inject.AbstractModule;
+import org.mailgate.api.delivery.OutgoingQueueControl;
 import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.OutgoingStore;
 import org.mailgate.api.domain.DomainList;
@@ -16,6 +17,7 @@ import org.mailgate.spool.H2DropList;
 import org.mailgate.spool.H2MailRepositoryReprocessor;
 import org.mailgate.spool.H2MailRepositoryStore;
 import org.mailgate.spool.H2MappingStore;
+import org.mailgate.spool.H2OutgoingQueueControl;
 import org.mailgate.spool.H2OutgoingQueues;
 import org.mailgate.spool.H2Users;
 import org.mailgate.spool.SpoolStore;
@@ -34,6 +36,7 @@ final class StoreModule extends AbstractModule {
         bind(SpoolProcessing.class).to(SpoolStore.class);
         bind(OutgoingQueues.class).to(H2OutgoingQueues.class);
         bind(OutgoingStore.class).to(H2OutgoingQueues.class);
+        bind(OutgoingQueueControl.class).to(H2OutgoingQueueControl.class);
         bind(MailRepositoryStore.class).to(H2MailRepositoryStore.class);
         bind(MailRepositoryReprocessor.class).to(H2MailRepositoryReprocessor.class);
         bind(DomainList.class).to(ConfiguredDomainList.class);

@@ -1,0 +1,64 @@
+package org.mailgate.admin;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bearer token every admin request must carry: the configured one, or one generated on first start
+ * into {@code var/webadmin.token} (readable by the owner only) and printed once in the log.
+ */
+public final class AccessToken {
+
+    public static final String FILE = "webadmin.token";
+    private static final Logger LOG = LoggerFactory.getLogger(AccessToken.class);
+
+    private final byte[] value;
+
+    private AccessToken(String value) {
+        this.value = value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The configured token, or the one in {@code var/}, generated there if there is none yet. */
+    public static AccessToken resolve(Optional<String> configured, Path varDir) throws IOException {
+        if (configured.isPresent()) {
+            return new AccessToken(configured.get());
+        }
+        Path file = varDir.resolve(FILE);
+        if (Files.exists(file)) {
+            return new AccessToken(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.createDirectories(varDir);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            return new AccessToken(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, token + "\n", StandardCharsets.US_ASCII);
+        LOG.warn("admin API token generated into {} (shown once): {}", file, token);
+        return new AccessToken(token);
+    }
+
+    /** Whether {@code authorization} is {@code Bearer <this token>}, compared in constant time. */
+    boolean admits(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, value);
+    }
+}

@@ -1,0 +1,27 @@
+package org.mailgate.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.mailgate.api.delivery.OutgoingQueueControl;
+import org.mailgate.api.health.HealthCheck;
+import org.mailgate.api.repository.MailRepositoryReprocessor;
+import org.mailgate.api.repository.MailRepositoryStore;
+import org.mailgate.api.repository.MailRepositoryUrl;
+
+/** Every endpoint of the admin API, over the stores it acts on. */
+public final class AdminRoutes {
+
+    private final List<Route> routes = new ArrayList<>();
+
+    public AdminRoutes(List<HealthCheck> checks, OutgoingQueueControl queues, MailRepositoryStore repositories,
+                       MailRepositoryReprocessor reprocessor, Set<MailRepositoryUrl> configuredRepositories) {
+        routes.addAll(new HealthCheckRoutes(checks).routes());
+        routes.addAll(new MailQueueRoutes(queues).routes());
+        routes.addAll(new MailRepositoryRoutes(repositories, reprocessor, configuredRepositories).routes());
+    }
+
+    List<Route> all() {
+        return List.copyOf(routes);
+    }
+}

@@ -1,0 +1,68 @@
+package org.mailgate.admin;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.mailgate.api.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin REST API on the JDK's HTTP server, one virtual thread per request, every request checked
+ * against the {@link AccessToken}.
+ */
+public final class AdminServer implements Service {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+
+    private final WebAdminConfig config;
+    private final Path varDir;
+    private final List<Route> routes;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public AdminServer(WebAdminConfig config, Path varDir, AdminRoutes routes) {
+        this.config = config;
+        this.varDir = varDir;
+        this.routes = routes.all();
+    }
+
+    @Override
+    public void start() throws Exception {
+        AccessToken token = AccessToken.resolve(config.token(), varDir);
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+        server.setExecutor(executor);
+        server.createContext("/", new Dispatcher(token, routes));
+        server.start();
+        LOG.info("admin API listening on http://{}:{}/", config.host(), address().getPort());
+    }
+
+    /** Where it listens (the real port when configured with 0). */
+    public InetSocketAddress address() {
+        if (server == null) {
+            throw new IllegalStateException("the admin API is not running");
+        }
+        return server.getAddress();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+        if (executor != null) {
+            executor.close();
+            executor = null;
+        }
+    }
+
+    @Override
+    public String serviceName() {
+        return "admin API";
+    }
+}

@@ -1,0 +1,71 @@
+package org.mailgate.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+
+/** Talks to the admin API of a test gateway over loopback HTTP, with or without the token. */
+final class AdminClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+    private final Optional<String> token;
+
+    AdminClient(InetSocketAddress address, Optional<String> token) {
+        this.base = URI.create("http://127.0.0.1:" + address.getPort());
+        this.token = token;
+    }
+
+    /** An answer: its status, content type and body. */
+    record Answer(int status, String contentType, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    Answer get(String path) {
+        return send("GET", path, "", Optional.empty());
+    }
+
+    Answer get(String path, String accept) {
+        return send("GET", path, "", Optional.of(accept));
+    }
+
+    Answer delete(String path) {
+        return send("DELETE", path, "", Optional.empty());
+    }
+
+    Answer patch(String path, String body) {
+        return send("PATCH", path, body, Optional.empty());
+    }
+
+    Answer send(String method, String path, String body, Optional<String> accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        accept.ifPresent(a -> request.header("Accept", a));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

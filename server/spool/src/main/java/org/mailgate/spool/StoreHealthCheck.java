@@ -1,0 +1,37 @@
+package org.mailgate.spool;
+
+import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.mailgate.api.health.HealthCheck;
+
+/** The H2 store answers a query. */
+public final class StoreHealthCheck implements HealthCheck {
+
+    private final Database database;
+
+    @Inject
+    StoreHealthCheck(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public String componentName() {
+        return "H2 store";
+    }
+
+    @Override
+    public Result check() {
+        try {
+            database.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outgoing");
+                     ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            });
+            return Result.healthy();
+        } catch (RuntimeException e) {
+            return Result.unhealthy(String.valueOf(e.getMessage()));
+        }
+    }
+}
