@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.mailgate.api.config.ConfigError;
 import org.mailgate.api.config.ConfigReport;
+import org.mailgate.app.admincli.AdminCli;
 import org.mailgate.app.cli.CommandLine;
 import org.mailgate.app.config.MailgateConfig;
 import org.mailgate.app.reload.ReloadCli;
@@ -22,7 +23,8 @@ import sun.misc.SignalHandler;
  * SIGTERM or SIGINT, then stops cleanly and exits 0, and reloads its pipeline on SIGHUP or
  * {@code reload} ({@link ReloadCli}); {@code check} validates the configuration and
  * exits 1 listing every error as {@code file:line: message}; {@code users} manages the SMTP AUTH accounts
- * ({@link UsersCli}).
+ * ({@link UsersCli}); {@code queue} and {@code repo} work on the running gateway's queues and
+ * repositories through its admin API ({@link AdminCli}).
  */
 public final class Main {
 
@@ -48,6 +50,8 @@ public final class Main {
             }
             case "check" -> System.exit(check(commandLine, System.out, System.err));
             case "users" -> System.exit(users(commandLine));
+            case "queue", "repo" -> System.exit(new AdminCli(commandLine.confDir(), commandLine.varDir(), System.out,
+                    System.err).run(commandLine.command(), commandLine.arguments()));
             case "reload" -> System.exit(new ReloadCli(commandLine.varDir(), System.out, System.err).run());
             default -> System.exit(run(commandLine, startNanos));
         }

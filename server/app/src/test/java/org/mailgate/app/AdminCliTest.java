@@ -1,0 +1,266 @@
+package org.mailgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailgate.app.admincli.AdminCli;
+import org.mailgate.app.cli.CommandLine;
+import org.mailgate.testkit.Await;
+import org.mailgate.testkit.smtp.SmtpDialogue;
+
+/**
+ * {@code mailgate queue} and {@code mailgate repo} against a running gateway: its address from a
+ * {@code webadmin.properties}, its token generated into {@code var/}; tables, {@code --json} that parses,
+ * mail that really moves, and the errors an operator meets.
+ */
+class AdminCliTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    @RegisterExtension
+    final Peers peers = new Peers();
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** Starts the gateway on a free admin port with a generated token; the CLI's conf names that port. */
+    void start(TestConf conf) throws Exception {
+        peers.start(conf.writeTo(tmp.resolve("conf")), tmp.resolve("var"));
+        cliConf("port=" + peers.gateway().gateway.adminAddress().orElseThrow().getPort() + "\n");
+    }
+
+    void cliConf(String properties) throws IOException {
+        Files.createDirectories(tmp.resolve("cli-conf"));
+        Files.writeString(tmp.resolve("cli-conf/webadmin.properties"), properties);
+    }
+
+    /** Runs {@code mailgate ARGS --conf cli-conf --var var} as Main would; the exit status. */
+    int cli(String... args) {
+        out.reset();
+        err.reset();
+        String[] all = Stream.concat(Stream.of(args), Stream.of("--conf", tmp.resolve("cli-conf").toString(),
+                "--var", tmp.resolve("var").toString())).toArray(String[]::new);
+        CommandLine line;
+        try {
+            line = CommandLine.parse(all, tmp);
+        } catch (CommandLine.UsageException e) {
+            throw new AssertionError(e);
+        }
+        return new AdminCli(line.confDir(), line.varDir(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(line.command(), line.arguments());
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    JsonNode json() throws IOException {
+        return JSON.readTree(out());
+    }
+
+    void send(String from, String to, String subject) throws Exception {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
+            smtp.expect(220);
+            smtp.ehlo("client.example");
+            assertThat(smtp.sendMail(from, List.of(to), "Subject: " + subject + "\r\n\r\nhello\r\n").code()).isEqualTo(250);
+        }
+    }
+
+    /** Waits until {@code repo show PATH --json} lists {@code size} keys; returns them. */
+    JsonNode awaitKeys(String path, int size) {
+        return Await.until(Duration.ofSeconds(10), () -> {
+            try {
+                return cli("repo", "show", path, "--json") == 0 && json().size() == size
+                        ? java.util.Optional.of(json()) : java.util.Optional.empty();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }, () -> size + " mails in " + path + "; last output: " + out() + err());
+    }
+
+    @Test
+    void aDeferredMailIsListedAndAFlushDeliversIt() throws Exception {
+        start(peers.conf().retries("1 hour", 5));
+        peers.sink().failNextMessages(1, 451, "4.3.0 try later");
+
+        send("alice@local.example", "bob@remote.example", "deferred");
+
+        Await.until(Duration.ofSeconds(10), () -> cli("queue", "list", "outgoing") == 0 && out().contains("451"),
+                () -> "the deferred mail listed; last output: " + out() + err());
+        List<String> lines = out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("ID").contains("SENDER", "RECIPIENTS", "NEXT ATTEMPT", "ATTEMPTS", "LAST ERROR");
+        assertThat(lines.get(1)).contains("alice@local.example", "bob@remote.example", "4.3.0 try later");
+        assertThat(lines.get(1).indexOf("alice@")).as("aligned under its header").isEqualTo(lines.get(0).indexOf("SENDER"));
+        assertThat(cli("queue", "list")).isZero();
+        assertThat(out().lines()).containsExactly("QUEUE     SIZE", "outgoing  1");
+        assertThat(cli("queue", "list", "outgoing", "--json")).isZero();
+        JsonNode mail = json().get(0);
+        assertThat(mail.get("sender").asText()).isEqualTo("alice@local.example");
+        assertThat(mail.get("failedAttempts").asInt()).isOne();
+        assertThat(cli("queue", "list", "--json")).isZero();
+        assertThat(json()).extracting(JsonNode::asText).containsExactly("outgoing");
+
+        assertThat(cli("queue", "flush", "outgoing")).as(err()).isZero();
+
+        assertThat(out()).contains("queue outgoing flushed");
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("bob@remote.example");
+        Await.until(Duration.ofSeconds(10), () -> cli("queue", "list", "outgoing") == 0
+                && out().equals("queue outgoing is empty\n"), () -> "an empty queue; last output: " + out());
+    }
+
+    @Test
+    void queuedMailIsDeletedByRecipient() throws Exception {
+        start(peers.conf().retries("1 hour", 5));
+        peers.sink().failNextMessages(2, 451, "4.3.0 try later");
+        send("alice@local.example", "bob@remote.example", "one");
+        send("alice@local.example", "carol@remote.example", "two");
+        Await.until(Duration.ofSeconds(10), () -> peers.sink().rejectedCount() == 2, () -> "both deferred");
+
+        assertThat(cli("queue", "delete", "outgoing", "--recipient", "carol@remote.example")).as(err()).isZero();
+
+        assertThat(out()).isEqualTo("removed 1 mail(s) from queue outgoing; 1 remaining\n");
+        assertThat(cli("queue", "delete", "outgoing", "--sender=alice@local.example", "--json")).isZero();
+        assertThat(json().get("removedCount").asLong()).isOne();
+        assertThat(json().get("remainingCount").asLong()).isZero();
+    }
+
+    @Test
+    void repositoryMailIsListedShownRawAndDeleted() throws Exception {
+        start(peers.conf());
+        send("alice@remote.example", "bob@local.example", "kept");
+        send("alice@remote.example", "carol@local.example", "kept too");
+        JsonNode keys = awaitKeys("var/mail/inbound/", 2);
+        String key = keys.get(0).asText();
+
+        assertThat(cli("repo", "list")).as(err()).isZero();
+        assertThat(out().lines()).containsExactly(
+                "REPOSITORY         SIZE  URL",
+                "var/mail/error/    0     file://var/mail/error/",
+                "var/mail/inbound/  2     file://var/mail/inbound/");
+        assertThat(cli("repo", "list", "--json")).isZero();
+        assertThat(json()).extracting(r -> r.get("repository").asText()).contains("var/mail/inbound/");
+        assertThat(cli("repo", "show", "var/mail/inbound/")).isZero();
+        assertThat(out().lines().toList()).hasSize(3).first().asString().startsWith("KEY").contains("SENDER", "ERROR");
+        assertThat(out()).contains(key, "alice@remote.example", "bob@local.example", "carol@local.example");
+        assertThat(cli("repo", "show", "var/mail/inbound/", key)).isZero();
+        assertThat(out()).contains("sender", "alice@remote.example", "remoteAddr", "127.0.0.1");
+        assertThat(cli("repo", "show", "var/mail/inbound/", key, "--json")).isZero();
+        assertThat(json().get("name").asText()).isEqualTo(key);
+        assertThat(cli("repo", "show", "var/mail/inbound/", key, "--raw")).isZero();
+        assertThat(out()).contains("Subject: kept\r\n").contains("hello");
+
+        assertThat(cli("repo", "delete", "var/mail/inbound/", key)).isZero();
+
+        assertThat(out()).isEqualTo("deleted mail " + key + " from repository var/mail/inbound/\n");
+        assertThat(cli("repo", "show", "var/mail/inbound/", key)).isEqualTo(1);
+        assertThat(err()).contains("no such mail: " + key + " in repository var/mail/inbound/");
+        assertThat(cli("repo", "delete", "file://var/mail/inbound/")).isZero();
+        assertThat(out()).isEqualTo("deleted 1 mail(s) from repository file://var/mail/inbound/\n");
+        assertThat(cli("repo", "show", "var/mail/inbound/")).isZero();
+        assertThat(out()).isEqualTo("repository var/mail/inbound/ is empty\n");
+    }
+
+    @Test
+    void reprocessingSendsAFailedMailThroughTheTransportProcessor() throws Exception {
+        start(peers.conf());
+        peers.sink().rejectRecipient("bob@remote.example", 550, "5.1.1 no such mailbox");
+        send("alice@local.example", "bob@remote.example", "failed once");
+        String key = awaitKeys("var/mail/error/", 1).get(0).asText();
+        assertThat(cli("repo", "show", "var/mail/error/")).isZero();
+        assertThat(out()).contains(key, "bob@remote.example", "550");
+        peers.sink().clearScript();
+
+        assertThat(cli("repo", "reprocess", "var/mail/error/", key, "--processor", "transport")).as(err()).isZero();
+
+        assertThat(out()).isEqualTo("reprocessed 1 mail(s) from repository var/mail/error/ in processor transport\n");
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("bob@remote.example");
+        assertThat(cli("repo", "reprocess", "var/mail/error/", key)).isEqualTo(1);
+        assertThat(err()).contains("no such mail: " + key);
+    }
+
+    @Test
+    void unknownQueuesRepositoriesAndAWrongTokenAreErrors() throws Exception {
+        start(peers.conf());
+
+        assertThat(cli("queue", "list", "nosuchqueue")).isEqualTo(1);
+        assertThat(err()).isEqualTo("mailgate queue: no such queue: nosuchqueue\n");
+        assertThat(cli("queue", "flush", "nosuchqueue")).isEqualTo(1);
+        assertThat(err()).contains("no such queue: nosuchqueue");
+        assertThat(cli("repo", "show", "var/mail/nothing/")).isEqualTo(1);
+        assertThat(err()).isEqualTo("mailgate repo: no such repository: var/mail/nothing/\n");
+        assertThat(cli("repo", "delete", "var/mail/nothing/", "somekey")).isEqualTo(1);
+        assertThat(err()).contains("no such repository: var/mail/nothing/");
+        assertThat(cli("queue", "delete", "outgoing", "--sender", "not an address")).isEqualTo(1);
+        assertThat(err()).contains("answered 400", "sender");
+
+        int port = peers.gateway().gateway.adminAddress().orElseThrow().getPort();
+        cliConf("port=" + port + "\ntoken=wrong-token-0123456789\n");
+        assertThat(cli("queue", "list")).isEqualTo(1);
+        assertThat(err()).contains("refused the token from " + tmp.resolve("cli-conf/webadmin.properties"));
+    }
+
+    @Test
+    void aGatewayThatIsNotRunningOrHasNoTokenIsNamed() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        cliConf("port=" + port + "\n");
+
+        assertThat(cli("queue", "list")).isEqualTo(1);
+        assertThat(err()).contains("no admin API token", "webadmin.token does not exist");
+
+        Files.createDirectories(tmp.resolve("var"));
+        Files.writeString(tmp.resolve("var/webadmin.token"), "some-token-0123456789\n");
+        assertThat(cli("repo", "list")).isEqualTo(1);
+        assertThat(err()).isEqualTo("mailgate repo: cannot reach the admin API at 127.0.0.1:" + port
+                + ": is the gateway running?\n");
+
+        cliConf("port=0\n");
+        assertThat(cli("queue", "list")).isEqualTo(1);
+        assertThat(err()).contains("port", "is 0");
+        cliConf("port=http\n");
+        assertThat(cli("queue", "list")).isEqualTo(1);
+        assertThat(err()).contains("webadmin.properties:1", "port");
+    }
+
+    @Test
+    void wrongCommandLinesExit2WithTheUsage() throws Exception {
+        cliConf("port=1\n");
+
+        assertThat(cli("queue")).isEqualTo(2);
+        assertThat(err()).contains("queue needs an action", "usage: mailgate queue list");
+        assertThat(cli("queue", "frobnicate")).isEqualTo(2);
+        assertThat(cli("queue", "flush")).isEqualTo(2);
+        assertThat(err()).contains("expected queue flush NAME");
+        assertThat(cli("queue", "delete", "outgoing", "--sender", "a@b.example", "--name", "x")).isEqualTo(2);
+        assertThat(err()).contains("at most one");
+        assertThat(cli("queue", "list", "--raw")).isEqualTo(2);
+        assertThat(err()).contains("unknown option --raw");
+        assertThat(cli("repo", "show", "var/mail/error/", "--raw")).isEqualTo(2);
+        assertThat(cli("repo", "reprocess", "var/mail/error/", "--processor")).isEqualTo(2);
+        assertThat(err()).contains("--processor needs a value");
+        assertThat(cli("repo", "list", "extra")).isEqualTo(2);
+    }
+}
