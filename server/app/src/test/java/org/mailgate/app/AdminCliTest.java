@@ -222,10 +222,7 @@ class AdminCliTest {
 
     @Test
     void aGatewayThatIsNotRunningOrHasNoTokenIsNamed() throws Exception {
-        int port;
-        try (ServerSocket closed = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = closed.getLocalPort();
-        }
+        int port = closedPort();
         cliConf("port=" + port + "\n");
 
         assertThat(cli("queue", "list")).isEqualTo(1);
@@ -243,6 +240,36 @@ class AdminCliTest {
         cliConf("port=http\n");
         assertThat(cli("queue", "list")).isEqualTo(1);
         assertThat(err()).contains("webadmin.properties:1", "port");
+    }
+
+    @Test
+    void theMailgateCommandRunsThemWithTheirExitStatus() throws Exception {
+        int port = closedPort();
+        cliConf("port=" + port + "\ntoken=some-token-0123456789\n");
+
+        assertThat(mailgate("queue", "list", "--json")).isEqualTo(1);
+        assertThat(mailgate("repo", "frobnicate")).isEqualTo(2);
+    }
+
+    /** A loopback port nothing listens on any more. */
+    static int closedPort() throws IOException {
+        try (ServerSocket closed = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return closed.getLocalPort();
+        }
+    }
+
+    /** Runs Main in a JVM of its own, as bin/mailgate does; the exit status, its output checked. */
+    int mailgate(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--conf", tmp.resolve("cli-conf").toString(), "--var", tmp.resolve("var").toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status = process.waitFor();
+        assertThat(output).as("output").contains(status == 1 ? "cannot reach the admin API" : "usage: mailgate queue");
+        return status;
     }
 
     @Test
