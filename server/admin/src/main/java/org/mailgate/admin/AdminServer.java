@@ -1,6 +1,8 @@
 package org.mailgate.admin;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,18 +23,25 @@ public final class AdminServer implements Service {
     private final WebAdminConfig config;
     private final Path varDir;
     private final List<Route> routes;
+    private final List<MeterBinder> storeMeters;
+    private final MeterRegistry registry;
     private HttpServer server;
     private ExecutorService executor;
 
-    public AdminServer(WebAdminConfig config, Path varDir, AdminRoutes routes) {
+    /** {@code storeMeters} read the store, so they are bound to {@code registry} at start, once the store is open. */
+    public AdminServer(WebAdminConfig config, Path varDir, AdminRoutes routes, List<MeterBinder> storeMeters,
+                       MeterRegistry registry) {
         this.config = config;
         this.varDir = varDir;
         this.routes = routes.all();
+        this.storeMeters = List.copyOf(storeMeters);
+        this.registry = registry;
     }
 
     @Override
     public void start() throws Exception {
         AccessToken token = AccessToken.resolve(config.token(), varDir);
+        storeMeters.forEach(meters -> meters.bindTo(registry));
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
         server.setExecutor(executor);
