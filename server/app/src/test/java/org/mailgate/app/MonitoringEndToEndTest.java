@@ -65,6 +65,9 @@ class MonitoringEndToEndTest {
         assertThat(value(before.body(), "mailgate_outgoing_queue_size{queue=\"outgoing\"}")).isZero();
         assertThat(value(before.body(), "mailgate_outgoing_queue_oldest_ready_age_seconds{queue=\"outgoing\"}")).isZero();
         assertThat(value(before.body(), "mailgate_repository_size{repository=\"file://var/mail/error/\"}")).isZero();
+        assertThat(value(before.body(), "mailgate_smtp_messages_accepted_total")).isZero();
+        assertThat(value(before.body(), "mailgate_smtp_replies_total{class=\"2xx\"}")).isZero();
+        assertThat(value(before.body(), "mailgate_delivery_attempts_total{outcome=\"delivered\"}")).isZero();
 
         send("alice@local.example", "bob@remote.example");
         peers.sink().awaitHeld(1, Duration.ofSeconds(10));
@@ -73,12 +76,42 @@ class MonitoringEndToEndTest {
         assertThat(value(during, "mailgate_outgoing_queue_size{queue=\"outgoing\"}")).isEqualTo(1);
         assertThat(value(during, "mailgate_outgoing_queue_oldest_ready_age_seconds{queue=\"outgoing\"}"))
                 .isGreaterThanOrEqualTo(180);
+        assertThat(value(during, "mailgate_smtp_messages_accepted_total")).isEqualTo(1);
+        assertThat(value(during, "mailgate_smtp_replies_total{class=\"2xx\"}"))
+                .as("220, EHLO, MAIL, RCPT, the 250 after DATA").isGreaterThanOrEqualTo(5);
+        assertThat(value(during, "mailgate_smtp_replies_total{class=\"3xx\"}")).as("354").isEqualTo(1);
 
         peers.sink().releaseHeldMessages();
         peers.sink().awaitMessage(Duration.ofSeconds(10));
         Await.until(Duration.ofSeconds(10),
                 () -> value(admin.get("/metrics").body(), "mailgate_outgoing_queue_size{queue=\"outgoing\"}") == 0,
                 () -> "the delivered message gone from the outgoing gauge");
+        String after = admin.get("/metrics").body();
+        assertThat(value(after, "mailgate_delivery_attempts_total{outcome=\"delivered\"}")).isEqualTo(1);
+        assertThat(value(after, "mailgate_delivery_attempts_total{outcome=\"deferred\"}")).isZero();
+    }
+
+    @Test
+    void repliesAndDeliveryAttemptsAreCountedByClassAndOutcome() throws Exception {
+        AdminClient admin = start("");
+        peers.sink().failNextMessages(1, 451, "4.3.0 try later");
+        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
+            smtp.expect(220);
+            smtp.ehlo("client.example");
+            assertThat(smtp.command("BOGUS").code()).isEqualTo(500);
+            assertThat(smtp.sendMail("alice@local.example", List.of("bob@remote.example"),
+                    "Subject: deferred\r\n\r\nhello\r\n").code()).isEqualTo(250);
+        }
+
+        String metrics = Await.until(Duration.ofSeconds(10), () -> {
+            String body = admin.get("/metrics").body();
+            return value(body, "mailgate_delivery_attempts_total{outcome=\"deferred\"}") == 1
+                    ? Optional.of(body) : Optional.empty();
+        }, () -> "the 451 counted as a deferred recipient");
+        assertThat(value(metrics, "mailgate_smtp_replies_total{class=\"5xx\"}")).isEqualTo(1);
+        assertThat(value(metrics, "mailgate_smtp_messages_accepted_total")).isEqualTo(1);
+        assertThat(value(metrics, "mailgate_delivery_attempts_total{outcome=\"delivered\"}")).isZero();
+        assertThat(value(metrics, "mailgate_delivery_attempts_total{outcome=\"failed\"}")).isZero();
     }
 
     @Test

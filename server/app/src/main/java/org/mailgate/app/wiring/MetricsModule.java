@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.mailgate.admin.MicrometerMailMetrics;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.metrics.StoreStatistics;
 import org.mailgate.spool.H2StoreStatistics;
 
@@ -31,5 +33,11 @@ final class MetricsModule extends AbstractModule {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         return registry;
+    }
+
+    @Provides
+    @Singleton
+    MailMetrics mailMetrics(MeterRegistry registry) {
+        return new MicrometerMailMetrics(registry);
     }
 }
