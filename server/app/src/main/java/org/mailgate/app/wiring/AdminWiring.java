@@ -1,6 +1,10 @@
 package org.mailgate.app.wiring;
 
 import com.google.inject.Injector;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -44,7 +48,8 @@ public final class AdminWiring {
         AdminRoutes routes = new AdminRoutes(checks, queues, repositories,
                 injector.getInstance(MailRepositoryReprocessor.class), configured, metrics);
         return Optional.of(new AdminServer(config.webAdmin(), varDir, routes,
-                List.of(new StoreMetrics(statistics, queues, repositories, configured)), metrics));
+                List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(),
+                        new StoreMetrics(statistics, queues, repositories, configured)), metrics));
     }
 
     /** The error repository and every {@code repositoryPath} a mailet (James's ToRepository) names. */

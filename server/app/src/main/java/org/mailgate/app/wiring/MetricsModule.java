@@ -4,10 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.mailgate.admin.MicrometerMailMetrics;
@@ -15,7 +11,10 @@ import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.metrics.StoreStatistics;
 import org.mailgate.spool.H2StoreStatistics;
 
-/** One Prometheus meter registry for the whole gateway, with the JVM's meters; any module may count into it. */
+/**
+ * One Prometheus meter registry for the whole gateway, which any module may count into (through
+ * {@link MailMetrics}); the admin API binds the JVM's and the store's meters when it starts.
+ */
 final class MetricsModule extends AbstractModule {
 
     @Override
@@ -27,12 +26,7 @@ final class MetricsModule extends AbstractModule {
     @Provides
     @Singleton
     PrometheusMeterRegistry registry() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        return registry;
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
     @Provides
