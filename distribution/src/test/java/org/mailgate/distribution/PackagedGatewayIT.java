@@ -44,7 +44,16 @@ class PackagedGatewayIT {
             "angus-activation-", "Jakarta Activation's implementation: loaded as soon as a mailet reads or builds "
                     + "message content (bounce reports, footers); the smoke message only has a header removed",
             "commons-lang3-", "used by the Mailet API itself (GenericMailet's boolean parameters, attribute values "
-                    + "in JSON, DSN parameters); the smoke run's attributes take Mailgate's shorter path");
+                    + "in JSON, DSN parameters); the smoke run's attributes take Mailgate's shorter path",
+            "LatencyUtils-", "Micrometer's pause detector, loaded with the first Timer (jvm_gc_pause at the first "
+                    + "garbage collection, which a short smoke run may not have)",
+            "HdrHistogram-", "what LatencyUtils and Micrometer's percentile histograms are built on",
+            "micrometer-observation-", "a compile-time part of micrometer-core's API; classes of it are loaded by "
+                    + "meter paths the smoke run, which never scrapes /metrics, does not take",
+            "prometheus-metrics-core-", "the Prometheus client under the registry (exemplars, histograms), used "
+                    + "when meters are scraped; the smoke run never scrapes /metrics",
+            "prometheus-metrics-tracer-common-", "the exemplar span types the Prometheus registry refers to when "
+                    + "it scrapes; the smoke run never scrapes /metrics");
 
     @TempDir
     Path tmp;

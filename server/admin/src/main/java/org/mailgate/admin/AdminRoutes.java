@@ -1,5 +1,6 @@
 package org.mailgate.admin;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +16,10 @@ public final class AdminRoutes {
     private final List<Route> routes = new ArrayList<>();
 
     public AdminRoutes(List<HealthCheck> checks, OutgoingQueueControl queues, MailRepositoryStore repositories,
-                       MailRepositoryReprocessor reprocessor, Set<MailRepositoryUrl> configuredRepositories) {
+                       MailRepositoryReprocessor reprocessor, Set<MailRepositoryUrl> configuredRepositories,
+                       PrometheusMeterRegistry metrics) {
         routes.addAll(new HealthCheckRoutes(checks).routes());
+        routes.addAll(new MetricsRoutes(metrics).routes());
         routes.addAll(new MailQueueRoutes(queues).routes());
         routes.addAll(new MailRepositoryRoutes(repositories, reprocessor, configuredRepositories).routes());
     }

@@ -1,6 +1,8 @@
 package org.mailgate.admin;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,18 +23,28 @@ public final class AdminServer implements Service {
     private final WebAdminConfig config;
     private final Path varDir;
     private final List<Route> routes;
+    private final List<MeterBinder> meters;
+    private final MeterRegistry registry;
     private HttpServer server;
     private ExecutorService executor;
 
-    public AdminServer(WebAdminConfig config, Path varDir, AdminRoutes routes) {
+    /**
+     * {@code meters} are bound to {@code registry} at start (some read the store, open by then) and
+     * closed at stop if they hold resources (the JVM's GC listeners).
+     */
+    public AdminServer(WebAdminConfig config, Path varDir, AdminRoutes routes, List<MeterBinder> meters,
+                       MeterRegistry registry) {
         this.config = config;
         this.varDir = varDir;
         this.routes = routes.all();
+        this.meters = List.copyOf(meters);
+        this.registry = registry;
     }
 
     @Override
     public void start() throws Exception {
         AccessToken token = AccessToken.resolve(config.token(), varDir);
+        meters.forEach(binder -> binder.bindTo(registry));
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
         server.setExecutor(executor);
@@ -58,6 +70,15 @@ public final class AdminServer implements Service {
         if (executor != null) {
             executor.close();
             executor = null;
+        }
+        for (MeterBinder binder : meters) {
+            if (binder instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("closing meters {} failed: {}", binder.getClass().getSimpleName(), e.getMessage());
+                }
+            }
         }
     }
 

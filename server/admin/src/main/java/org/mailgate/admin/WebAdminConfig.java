@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,21 +12,24 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.mailgate.api.config.ConfigFiles;
 import org.mailgate.api.config.ConfigReport;
+import org.mailgate.api.delivery.RetrySchedule;
 
 /**
  * {@code webadmin.properties}, James's file for its admin API: {@code enabled} (default true),
  * {@code host} (default 127.0.0.1: loopback only), {@code port} (default 8000; 0 picks a free one),
- * {@code token} (the bearer token; if absent one is generated into {@code var/}). A missing file means
- * the defaults.
+ * {@code token} (the bearer token; if absent one is generated into {@code var/}),
+ * {@code health.maxReadyAge} (default 15m: the outgoing queue counts as stuck when a due entry waited
+ * longer). A missing file means the defaults.
  */
-public record WebAdminConfig(boolean enabled, String host, int port, Optional<String> token) {
+public record WebAdminConfig(boolean enabled, String host, int port, Optional<String> token, Duration maxReadyAge) {
 
     public static final String FILE = "webadmin.properties";
-    private static final List<String> KEYS = List.of("enabled", "host", "port", "token");
+    private static final List<String> KEYS = List.of("enabled", "host", "port", "token", "health.maxReadyAge");
+    private static final Duration DEFAULT_MAX_READY_AGE = Duration.ofMinutes(15);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{16,}");
 
     public static WebAdminConfig defaults() {
-        return new WebAdminConfig(true, "127.0.0.1", 8000, Optional.empty());
+        return new WebAdminConfig(true, "127.0.0.1", 8000, Optional.empty(), DEFAULT_MAX_READY_AGE);
     }
 
     /** Reads {@code conf/webadmin.properties}; errors name file, line and key, and give the defaults for that key. */
@@ -47,6 +51,7 @@ public record WebAdminConfig(boolean enabled, String host, int port, Optional<St
         String host = defaults.host();
         int port = defaults.port();
         Optional<String> token = Optional.empty();
+        Duration maxReadyAge = defaults.maxReadyAge();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             int line = i + 1;
@@ -96,6 +101,18 @@ public record WebAdminConfig(boolean enabled, String host, int port, Optional<St
                         port = defaults.port();
                     }
                 }
+                case "health.maxReadyAge" -> {
+                    try {
+                        maxReadyAge = RetrySchedule.duration(value);
+                        if (maxReadyAge.isZero()) {
+                            throw new IllegalArgumentException("'" + value + "' is zero");
+                        }
+                    } catch (IllegalArgumentException e) {
+                        report.error(file, line, "health.maxReadyAge: expected a positive duration such as 15m or 1 hour: "
+                                + e.getMessage());
+                        maxReadyAge = defaults.maxReadyAge();
+                    }
+                }
                 default -> {
                     if (TOKEN.matcher(value).matches()) {
                         token = Optional.of(value);
@@ -105,7 +122,7 @@ public record WebAdminConfig(boolean enabled, String host, int port, Optional<St
                 }
             }
         }
-        return new WebAdminConfig(enabled, host, port, token);
+        return new WebAdminConfig(enabled, host, port, token, maxReadyAge);
     }
 
     private static int firstSeparator(String text) {
@@ -120,6 +137,6 @@ public record WebAdminConfig(boolean enabled, String host, int port, Optional<St
     @Override
     public String toString() {
         return "WebAdminConfig[enabled=" + enabled + ", host=" + host + ", port=" + port + ", token="
-                + (token.isPresent() ? "(configured)" : "(generated)") + "]";
+                + (token.isPresent() ? "(configured)" : "(generated)") + ", health.maxReadyAge=" + maxReadyAge + "]";
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,24 +24,28 @@ class WebAdminConfigTest {
 
     @Test
     void withoutAFileTheApiListensOnLoopbackPort8000WithAGeneratedToken() {
-        assertThat(WebAdminConfig.read(conf, report)).isEqualTo(new WebAdminConfig(true, "127.0.0.1", 8000, Optional.empty()));
+        assertThat(WebAdminConfig.read(conf, report)).isEqualTo(new WebAdminConfig(true, "127.0.0.1", 8000, Optional.empty(),
+                Duration.ofMinutes(15)));
         assertThat(report.hasErrors()).isFalse();
     }
 
     @Test
     void readsJamesKeysAndAToken() throws Exception {
-        WebAdminConfig config = read("# comment\nenabled = false\nhost=::1\nport: 8081\ntoken=abcdefghijklmnopqrstuvwxyz\n");
+        WebAdminConfig config = read("# comment\nenabled = false\nhost=::1\nport: 8081\ntoken=abcdefghijklmnopqrstuvwxyz\n"
+                + "health.maxReadyAge = 2 hours\n");
 
-        assertThat(config).isEqualTo(new WebAdminConfig(false, "::1", 8081, Optional.of("abcdefghijklmnopqrstuvwxyz")));
+        assertThat(config).isEqualTo(new WebAdminConfig(false, "::1", 8081, Optional.of("abcdefghijklmnopqrstuvwxyz"),
+                Duration.ofHours(2)));
         assertThat(config.toString()).doesNotContain("abcdefghijklmnop");
         assertThat(report.hasErrors()).isFalse();
     }
 
     @Test
     void unknownKeysAndBadValuesNameFileLineAndKey() throws Exception {
-        read("enabled=yes\nport=70000\nprot=8000\ntoken=short\nhost=\nport=1\n");
+        read("enabled=yes\nport=70000\nprot=8000\ntoken=short\nhost=\nport=1\nhealth.maxReadyAge=soon\n"
+                + "health.maxReadyAge=0m\n");
 
-        assertThat(report.errors()).extracting(ConfigError::line).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(report.errors()).extracting(ConfigError::line).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(report.errors()).allSatisfy(e -> assertThat(e.file()).endsWith("/webadmin.properties"));
         assertThat(report.errors()).extracting(ConfigError::message).satisfiesExactly(
                 m -> assertThat(m).startsWith("enabled: expected true or false"),
@@ -48,7 +53,9 @@ class WebAdminConfigTest {
                 m -> assertThat(m).contains("unknown key 'prot'").contains("enabled, host, port, token"),
                 m -> assertThat(m).startsWith("token: expected at least 16 characters"),
                 m -> assertThat(m).startsWith("host: expected"),
-                m -> assertThat(m).isEqualTo("port: given twice"));
+                m -> assertThat(m).isEqualTo("port: given twice"),
+                m -> assertThat(m).startsWith("health.maxReadyAge: expected a positive duration").contains("'soon'"),
+                m -> assertThat(m).isEqualTo("health.maxReadyAge: given twice"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.OutgoingStore;
 import org.mailgate.api.dns.DnsResolver;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.delivery.report.SenderReports;
 import org.mailgate.delivery.mime.OutboundContent;
 import org.mailgate.delivery.route.RouteException;
@@ -62,13 +63,21 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     private final java.util.Set<SmtpConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ConnectionCache connections;
     private final AttemptOutcomes outcomes;
+    private final MailMetrics metrics;
     private final SmtpConnector connector = new SmtpConnector(new TlsClient());
     private final DestinationLimits limits;
 
-    @Inject
+    /** Without counting. */
     public RemoteDeliveryService(OutgoingStore store, OutgoingQueues queues, DnsResolver dns, Clock clock,
                                  DeliveryDefaults defaults) {
+        this(store, queues, dns, clock, defaults, MailMetrics.NONE);
+    }
+
+    @Inject
+    public RemoteDeliveryService(OutgoingStore store, OutgoingQueues queues, DnsResolver dns, Clock clock,
+                                 DeliveryDefaults defaults, MailMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.queues = queues;
         this.router = new Router(dns);
         this.clock = clock;
@@ -131,7 +140,11 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
             results.addAll(limited.run(group.getKey(), group.getValue(),
                     () -> attempt(mail, group.getValue(), settings.get())));
         }
-        store.record(mail, limited.outcome(outcomes.of(mail, settings.get(), results)));
+        AttemptOutcome outcome = limited.outcome(outcomes.of(mail, settings.get(), results));
+        store.record(mail, outcome);
+        metrics.delivery(MailMetrics.DeliveryOutcome.DELIVERED, outcome.delivered().recipients().size());
+        metrics.delivery(MailMetrics.DeliveryOutcome.DEFERRED, outcome.deferred().size());
+        metrics.delivery(MailMetrics.DeliveryOutcome.FAILED, outcome.failure().recipients().size());
     }
 
     /** Recipients by destination: their domain, or with gateways, all in one group named after them. */

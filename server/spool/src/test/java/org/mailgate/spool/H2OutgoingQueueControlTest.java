@@ -15,7 +15,6 @@ import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.delivery.QueuedMail;
 import org.mailgate.api.delivery.QueuedMailFilter;
-import org.mailgate.api.spool.SpoolUnit;
 import org.mailgate.testkit.ManualClock;
 
 /** What an operator sees and does in the outgoing queues: list, count, remove by filter, flush. */
@@ -40,13 +39,7 @@ class H2OutgoingQueueControlTest {
 
     void queue(String queueName, String from, String to) throws Exception {
         store.accept(from, List.of(to), StoreFixture.message("s", "b\r\n"));
-        var queue = store.outgoing.declare(DeliverySettingsFixture.settings(queueName));
-        long spooled = store.queues.spool().claim(1).get(0);
-        try (SpoolUnit unit = store.spool.open(spooled).orElseThrow()) {
-            queue.enqueue(unit.mail());
-            unit.complete();
-        }
-        store.queues.spool().release(spooled);
+        store.moveNextToOutgoing(queueName);
     }
 
     /** Claims the next due entry and defers it by an hour, as a 451 would. */

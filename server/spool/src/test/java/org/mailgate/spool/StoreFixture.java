@@ -16,6 +16,7 @@ import org.apache.mailet.AttributeValue;
 import org.mailgate.api.mail.Envelope;
 import org.mailgate.api.mail.QueueId;
 import org.mailgate.api.spool.Arrival;
+import org.mailgate.api.spool.SpoolUnit;
 
 /** A real store in a temporary directory, with the pieces wired as the application wires them. */
 final class StoreFixture implements AutoCloseable {
@@ -76,6 +77,17 @@ final class StoreFixture implements AutoCloseable {
                 return rs.getLong(1);
             }
         });
+    }
+
+    /** Moves the next due spooled mail into outgoing queue {@code queueName}, as RemoteDelivery does. */
+    void moveNextToOutgoing(String queueName) throws Exception {
+        var queue = outgoing.declare(DeliverySettingsFixture.settings(queueName));
+        long spooled = queues.spool().claim(1).get(0);
+        try (SpoolUnit unit = spool.open(spooled).orElseThrow()) {
+            queue.enqueue(unit.mail());
+            unit.complete();
+        }
+        queues.spool().release(spooled);
     }
 
     @Override

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.OutgoingMail;
-import org.mailgate.api.spool.SpoolUnit;
 import org.mailgate.testkit.ManualClock;
 
 /**
@@ -49,13 +48,7 @@ class WaitingForRoomTest {
     @Test
     void waitingForRoomLeavesTheFailedAttemptsAsTheyWere() throws Exception {
         store.accept("a@b.example", List.of("c@slow.example"), StoreFixture.message("s", "b\r\n"));
-        var queue = store.outgoing.declare(DeliverySettingsFixture.settings("outgoing"));
-        long spooled = store.queues.spool().claim(1).get(0);
-        try (SpoolUnit unit = store.spool.open(spooled).orElseThrow()) {
-            queue.enqueue(unit.mail());
-            unit.complete();
-        }
-        store.queues.spool().release(spooled);
+        store.moveNextToOutgoing("outgoing");
 
         OutgoingMail mail = claimOutgoing();
         store.outgoing.record(mail, deferred(mail, Duration.ofSeconds(1), "waiting for room at slow.example", false));

@@ -1,6 +1,11 @@
 package org.mailgate.app.wiring;
 
 import com.google.inject.Injector;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -8,13 +13,18 @@ import java.util.Optional;
 import java.util.Set;
 import org.mailgate.admin.AdminRoutes;
 import org.mailgate.admin.AdminServer;
+import org.mailgate.admin.OutgoingQueueHealthCheck;
+import org.mailgate.admin.StoreMetrics;
 import org.mailgate.api.delivery.OutgoingQueueControl;
+import org.mailgate.api.health.HealthCheck;
+import org.mailgate.api.metrics.StoreStatistics;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.app.config.MailgateConfig;
 import org.mailgate.container.config.MailetEntry;
 import org.mailgate.container.config.ProcessorConfig;
+import org.mailgate.spool.SpoolWritableCheck;
 import org.mailgate.spool.StoreHealthCheck;
 
 /** The admin API over the stores, if {@code webadmin.properties} enables it. */
@@ -27,10 +37,19 @@ public final class AdminWiring {
         if (!config.webAdmin().enabled()) {
             return Optional.empty();
         }
-        AdminRoutes routes = new AdminRoutes(List.of(injector.getInstance(StoreHealthCheck.class)),
-                injector.getInstance(OutgoingQueueControl.class), injector.getInstance(MailRepositoryStore.class),
-                injector.getInstance(MailRepositoryReprocessor.class), configuredRepositories(config));
-        return Optional.of(new AdminServer(config.webAdmin(), varDir, routes));
+        StoreStatistics statistics = injector.getInstance(StoreStatistics.class);
+        OutgoingQueueControl queues = injector.getInstance(OutgoingQueueControl.class);
+        MailRepositoryStore repositories = injector.getInstance(MailRepositoryStore.class);
+        Set<MailRepositoryUrl> configured = configuredRepositories(config);
+        PrometheusMeterRegistry metrics = injector.getInstance(PrometheusMeterRegistry.class);
+        List<HealthCheck> checks = List.of(injector.getInstance(StoreHealthCheck.class),
+                injector.getInstance(SpoolWritableCheck.class),
+                new OutgoingQueueHealthCheck(statistics, queues, config.webAdmin().maxReadyAge()));
+        AdminRoutes routes = new AdminRoutes(checks, queues, repositories,
+                injector.getInstance(MailRepositoryReprocessor.class), configured, metrics);
+        return Optional.of(new AdminServer(config.webAdmin(), varDir, routes,
+                List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(),
+                        new StoreMetrics(statistics, queues, repositories, configured)), metrics));
     }
 
     /** The error repository and every {@code repositoryPath} a mailet (James's ToRepository) names. */

@@ -14,6 +14,6 @@ public final class Modules {
 
     public static List<Module> all(MailgateConfig config, SpoolSettings spool, Clock clock, String version) {
         return List.of(new CoreModule(config, spool, clock), new StoreModule(), new DnsModule(), new SmtpModule(),
-                new ContainerModule(version), new DeliveryModule());
+                new ContainerModule(version), new DeliveryModule(), new MetricsModule());
     }
 }

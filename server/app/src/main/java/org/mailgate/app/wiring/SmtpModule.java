@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.mailgate.api.dns.DnsResolver;
 import org.mailgate.api.domain.DomainList;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.rrt.RecipientRewriteTable;
 import org.mailgate.api.spf.SpfChecker;
 import org.mailgate.api.spool.MailSpool;
@@ -34,8 +35,8 @@ final class SmtpModule extends AbstractModule {
     @Provides
     @Singleton
     SessionServices sessionServices(MailSpool spool, DomainList domains, Clock clock, Users users,
-                                    RecipientRewriteTable rewrites) {
-        return new SessionServices(spool, domains, clock, users, rewrites);
+                                    RecipientRewriteTable rewrites, MailMetrics metrics) {
+        return new SessionServices(spool, domains, clock, users, rewrites, metrics);
     }
 
     /** Self-signed certificates for TLS without configured keys are kept in {@code var/tls}. */

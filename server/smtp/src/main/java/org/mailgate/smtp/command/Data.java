@@ -82,6 +82,7 @@ final class Data implements Command {
             return;
         }
         session.reply(Reply.of(250, "2.0.0", "OK: queued as " + id));
+        services.metrics().accepted();
     }
 
     /**

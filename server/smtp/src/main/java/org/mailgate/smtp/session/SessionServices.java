@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.james.core.Username;
 import org.mailgate.api.domain.DomainList;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.rrt.Mapping;
 import org.mailgate.api.rrt.MappingSource;
 import org.mailgate.api.rrt.RecipientRewriteTable;
@@ -17,9 +18,16 @@ import org.mailgate.api.user.Users;
  *
  * @param users    the accounts SMTP AUTH checks
  * @param rewrites the rewrite table, whose aliases an authenticated user may send as ({@code verifyIdentity})
+ * @param metrics  where accepted messages and replies are counted
  */
 public record SessionServices(MailSpool spool, DomainList domains, Clock clock, Users users,
-                              RecipientRewriteTable rewrites) {
+                              RecipientRewriteTable rewrites, MailMetrics metrics) {
+
+    /** Without counting. */
+    public SessionServices(MailSpool spool, DomainList domains, Clock clock, Users users,
+                           RecipientRewriteTable rewrites) {
+        this(spool, domains, clock, users, rewrites, MailMetrics.NONE);
+    }
 
     /** Without accounts (every AUTH fails) and without aliases. */
     public SessionServices(MailSpool spool, DomainList domains, Clock clock) {

@@ -217,10 +217,12 @@ public final class SmtpSession {
     /** Queues a reply; replies are flushed before the session waits for the client. */
     public void reply(Reply reply) throws IOException {
         limits.replied(reply);
+        services.metrics().smtpReply(reply.code());
         out.write(reply);
     }
 
     private void replyQuietly(Reply reply) {
+        services.metrics().smtpReply(reply.code());
         try {
             out.write(reply);
             out.flush();
