@@ -48,12 +48,12 @@ class PackagedGatewayIT {
             "LatencyUtils-", "Micrometer's pause detector, loaded with the first Timer (jvm_gc_pause at the first "
                     + "garbage collection, which a short smoke run may not have)",
             "HdrHistogram-", "what LatencyUtils and Micrometer's percentile histograms are built on",
-            "micrometer-observation-", "a compile-time part of micrometer-core's API; classes of it are loaded by "
-                    + "meter paths the smoke run, which never scrapes /metrics, does not take",
-            "prometheus-metrics-core-", "the Prometheus client under the registry (exemplars, histograms), used "
-                    + "when meters are scraped; the smoke run never scrapes /metrics",
-            "prometheus-metrics-tracer-common-", "the exemplar span types the Prometheus registry refers to when "
-                    + "it scrapes; the smoke run never scrapes /metrics");
+            "micrometer-observation-", "part of micrometer-core's API (Observation-based timers); a scrape of "
+                    + "counters and gauges, which the smoke run does, loads nothing from it",
+            "prometheus-metrics-core-", "the Prometheus client's histograms and exemplars under the registry: "
+                    + "the smoke run scrapes /metrics, but its counters and gauges do not need them",
+            "prometheus-metrics-tracer-common-", "the exemplar span types of the Prometheus client, for "
+                    + "exemplars on histograms; not touched by a scrape of counters and gauges");
 
     @TempDir
     Path tmp;
@@ -138,6 +138,17 @@ class PackagedGatewayIT {
         }
         ReceivedMessage received = sink.awaitMessage(Duration.ofSeconds(30));
         assertThat(received.dataAsString()).endsWith("Subject: smoke\r\n\r\nfrom the package\r\n");
+
+        // the admin API answers with its generated token, and a Prometheus scrape sees the message
+        Matcher admin = Pattern.compile("admin API on ([0-9.]+):(\\d+)").matcher(String.join("\n", output()));
+        assertThat(admin.find()).as(String.join("\n", output())).isTrue();
+        String token = Files.readString(tmp.resolve("var/webadmin.token")).trim();
+        java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + admin.group(1) + ":"
+                        + admin.group(2) + "/metrics")).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("mailgate_smtp_messages_accepted_total 1.0");
 
         // with no key configured, the first start generates a self-signed certificate into var/tls
         Path certificate = tmp.resolve("var/tls/smoke.test.crt");

@@ -135,8 +135,10 @@ public final class Main {
             gateway.stop();
             return 1;
         }
-        log.info("Mailgate {} ready in {} ms: SMTP on {}; state in {}", version(),
-                (System.nanoTime() - startNanos) / 1_000_000, gateway.smtpAddresses(), commandLine.varDir());
+        log.info("Mailgate {} ready in {} ms: SMTP on {}; {}; state in {}", version(),
+                (System.nanoTime() - startNanos) / 1_000_000, gateway.smtpAddresses(),
+                gateway.adminAddress().map(a -> "admin API on " + a.getAddress().getHostAddress() + ":" + a.getPort())
+                        .orElse("admin API off"), commandLine.varDir());
         try {
             stopRequested.await();
         } catch (InterruptedException e) {
