@@ -22,7 +22,6 @@ import org.mailgate.delivery.report.SenderReports;
  */
 final class AttemptOutcomes {
 
-
     private final SenderReports reports;
     private final Clock clock;
 
@@ -44,7 +43,7 @@ final class AttemptOutcomes {
         RetrySchedule retries = settings.retries();
         Instant now = clock.instant();
         Duration age = Duration.between(mail.queuedAt(), now);
-        Optional<Duration> delay = settings.retries().delayAfter(mail.failedAttempts() + 1)
+        Optional<Duration> delay = retries.delayAfter(mail.failedAttempts() + 1)
                 .filter(d -> age.compareTo(retries.maxAge()) < 0);
         for (RecipientResult r : results) {
             switch (r.kind()) {
@@ -70,10 +69,6 @@ final class AttemptOutcomes {
                 new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty()),
                         relayedReport(mail, results)),
                 delayWarning(mail, retries, age, waiting));
-    }
-
-    private static String label(OutgoingMail mail) {
-        return mail.auditLabel();
     }
 
     /**
