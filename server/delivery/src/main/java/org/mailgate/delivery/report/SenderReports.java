@@ -92,11 +92,8 @@ public final class SenderReports {
                 .append(r.relay()).append(": ").append(r.reply()).append("\n"));
         MimeBodyPart part = new MimeBodyPart();
         part.setText(text.toString(), "UTF-8");
-        List<RecipientStatus> statuses = relayed.stream().map(r -> {
-            ReplyStatus reply = ReplyStatus.of(r.reply());
-            return new RecipientStatus(r.recipient(), "relayed", reply.enhanced().filter(e -> e.startsWith("2"))
-                    .orElse("2.0.0"), remoteMta(r.relay()), reply.isReply() ? Optional.of(r.reply()) : Optional.empty());
-        }).toList();
+        List<RecipientStatus> statuses = relayed.stream()
+                .map(r -> notFailed(r.recipient(), "relayed", '2', r.relay(), r.reply())).toList();
         return report(mail, "Successful Mail Relay Report", part, statuses, DsnMessage.Returned.HEADERS, "-relayed");
     }
 
@@ -121,14 +118,11 @@ public final class SenderReports {
                 .append("It will be retried until ").append(ZonedDateTime.ofInstant(giveUpAt, clock.getZone()))
                 .append(".\n\n");
         waiting.forEach(w -> text.append("<").append(w.recipient().asString()).append(">: ")
-                .append(w.relay().equals("none") ? "" : "host " + w.relay() + " said: ").append(w.detail()).append("\n"));
+                .append(saidBy(w.relay())).append(w.detail()).append("\n"));
         MimeBodyPart part = new MimeBodyPart();
         part.setText(text.toString(), "UTF-8");
-        List<RecipientStatus> statuses = waiting.stream().map(w -> {
-            ReplyStatus reply = ReplyStatus.of(w.detail());
-            return new RecipientStatus(w.recipient(), "delayed", reply.enhanced().filter(e -> e.startsWith("4"))
-                    .orElse("4.0.0"), remoteMta(w), reply.isReply() ? Optional.of(w.detail()) : Optional.empty());
-        }).toList();
+        List<RecipientStatus> statuses = waiting.stream()
+                .map(w -> notFailed(w.recipient(), "delayed", '4', w.relay(), w.detail())).toList();
         return report(mail, "Delayed Mail (still being retried)", part, statuses, DsnMessage.Returned.HEADERS,
                 "-delayed");
     }
@@ -147,10 +141,6 @@ public final class SenderReports {
                 .build());
     }
 
-    private static Optional<String> remoteMta(RecipientProblem f) {
-        return remoteMta(f.relay());
-    }
-
     private static Optional<String> remoteMta(String relay) {
         return relay.equals("none") ? Optional.empty() : Optional.of(relay.replaceAll("\\[.*$", ""));
     }
@@ -159,9 +149,30 @@ public final class SenderReports {
         ReplyStatus reply = ReplyStatus.of(f.detail());
         String status = f.expired() ? reply.enhanced().map(s -> "5" + s.substring(1)).orElse(EXPIRED)
                 : reply.statusOr("5.0.0");
+        return recipientStatus(f.recipient(), "failed", status, f.relay(), f.detail(), reply);
+    }
+
+    /**
+     * A relayed or delayed recipient: the server's enhanced status if it is of {@code statusClass}, else
+     * {@code statusClass}.0.0.
+     */
+    private static RecipientStatus notFailed(MailAddress recipient, String action, char statusClass, String relay,
+                                             String detail) {
+        ReplyStatus reply = ReplyStatus.of(detail);
+        String status = reply.enhanced().filter(e -> e.charAt(0) == statusClass).orElse(statusClass + ".0.0");
+        return recipientStatus(recipient, action, status, relay, detail, reply);
+    }
+
+    private static RecipientStatus recipientStatus(MailAddress recipient, String action, String status, String relay,
+                                                   String detail, ReplyStatus reply) {
         // Diagnostic-Code is written as an SMTP reply; a local reason only goes into the text part
-        return new RecipientStatus(f.recipient(), "failed", status, remoteMta(f),
-                reply.isReply() ? Optional.of(f.detail()) : Optional.empty());
+        return new RecipientStatus(recipient, action, status, remoteMta(relay),
+                reply.isReply() ? Optional.of(detail) : Optional.empty());
+    }
+
+    /** Who said {@code detail}, as the text part gives it: nothing for a local reason. */
+    private static String saidBy(String relay) {
+        return relay.equals("none") ? "" : "host " + relay + " said: ";
     }
 
     private String failedText(OutgoingMail mail, List<RecipientProblem> failed) {
@@ -175,7 +186,7 @@ public final class SenderReports {
             if (f.expired()) {
                 text.append("gave up after ").append(mail.failedAttempts() + 1).append(" attempts; last error: ");
             }
-            text.append(f.relay().equals("none") ? "" : "host " + f.relay() + " said: ").append(f.detail()).append("\n");
+            text.append(saidBy(f.relay())).append(f.detail()).append("\n");
         }
         return text.toString();
     }
