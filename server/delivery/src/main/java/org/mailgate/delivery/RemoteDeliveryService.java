@@ -67,12 +67,6 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     private final SmtpConnector connector = new SmtpConnector(new TlsClient());
     private final DestinationLimits limits;
 
-    /** Without counting. */
-    public RemoteDeliveryService(OutgoingStore store, OutgoingQueues queues, DnsResolver dns, Clock clock,
-                                 DeliveryDefaults defaults) {
-        this(store, queues, dns, clock, defaults, MailMetrics.NONE);
-    }
-
     @Inject
     public RemoteDeliveryService(OutgoingStore store, OutgoingQueues queues, DnsResolver dns, Clock clock,
                                  DeliveryDefaults defaults, MailMetrics metrics) {

@@ -22,6 +22,7 @@ import org.mailgate.api.delivery.TlsSettings;
 import org.mailgate.api.mail.ByteArrayBodySource;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.testkit.smtp.RecordingSmtpSink;
 
 /**
@@ -46,7 +47,7 @@ class BusyDestinationTest {
         dns.mx("slow.example", 10, "mx.slow.example").a("mx.slow.example", "127.0.0.1")
                 .mx("fast.example", 10, "mx.fast.example").a("mx.fast.example", "127.0.0.1");
         service = new RemoteDeliveryService(store, store, dns, clock, DeliveryDefaults.of("gate.test",
-                org.mailgate.testkit.mailet.FakeMail.address("postmaster@gate.test")));
+                org.mailgate.testkit.mailet.FakeMail.address("postmaster@gate.test")), MailMetrics.NONE);
         settings = new DeliverySettings("outgoing", RetrySchedule.parse("1 minute, 5 minutes", 5), List.of(),
                 Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(30), Optional.of("bounces"),
                 Optional.empty(), 4, sink.port(), TlsSettings.DEFAULTS, 1);

@@ -30,6 +30,7 @@ import org.mailgate.api.dsn.OriginalRecipient;
 import org.mailgate.api.mail.ByteArrayBodySource;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.net.HostAndPort;
 import org.mailgate.testkit.smtp.ReceivedMessage;
 import org.mailgate.testkit.smtp.RecordingSmtpSink;
@@ -75,7 +76,7 @@ class DsnDeliveryTest {
     @BeforeEach
     void startService() {
         service = new RemoteDeliveryService(store, store, new StaticDns(), clock, DeliveryDefaults.of("gate.test",
-                RemoteDeliveryServiceTest.address("postmaster@gate.test")));
+                RemoteDeliveryServiceTest.address("postmaster@gate.test")), MailMetrics.NONE);
     }
 
     @AfterEach

@@ -24,6 +24,7 @@ import org.mailgate.api.mail.ByteArrayBodySource;
 import org.mailgate.api.mail.HeaderSection;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.delivery.mime.MimeContent;
 import org.mailgate.testkit.smtp.ReceivedMessage;
 import org.mailgate.testkit.smtp.RecordingSmtpSink;
@@ -49,7 +50,7 @@ class EightBitDeliveryTest {
     final StaticDns dns = new StaticDns().mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
     final RecordingStore store = new RecordingStore();
     final RemoteDeliveryService service = new RemoteDeliveryService(store, store, dns, clock,
-            DeliveryDefaults.of("gate.test", address("postmaster@gate.test")));
+            DeliveryDefaults.of("gate.test", address("postmaster@gate.test")), MailMetrics.NONE);
     RecordingSmtpSink sink;
 
     @AfterEach

@@ -21,6 +21,7 @@ import org.mailgate.api.delivery.RetrySchedule;
 import org.mailgate.api.mail.ByteArrayBodySource;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.testkit.mailet.FakeMail;
 import org.mailgate.testkit.smtp.RecordingSmtpSink;
 import org.mailgate.testkit.smtp.SinkOptions;
@@ -44,7 +45,7 @@ class MxRoutingTest {
     @BeforeEach
     void start() {
         service = new RemoteDeliveryService(store, store, dns, clock, DeliveryDefaults.of("gate.test",
-                FakeMail.address("postmaster@gate.test")));
+                FakeMail.address("postmaster@gate.test")), MailMetrics.NONE);
         // mx1 (preference 10) has two addresses, mx2 (preference 20) one
         dns.mx("multi.example", 20, "mx2.multi.example").mx("multi.example", 10, "mx1.multi.example")
                 .a("mx1.multi.example", "127.0.0.2").a("mx1.multi.example", "127.0.0.3")

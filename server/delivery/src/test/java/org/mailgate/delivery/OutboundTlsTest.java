@@ -31,6 +31,7 @@ import org.mailgate.api.delivery.TrustStore;
 import org.mailgate.api.mail.ByteArrayBodySource;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.net.HostAndPort;
 import org.mailgate.dns.DnsJavaResolver;
 import org.mailgate.dns.DnsServiceConfig;
@@ -74,7 +75,7 @@ class OutboundTlsTest {
         resolver.start();
         service = new RemoteDeliveryService(store, store, resolver, Clock.fixed(NOW, ZoneOffset.UTC),
                 DeliveryDefaults.of("gate.test",
-                org.mailgate.testkit.mailet.FakeMail.address("postmaster@gate.test")));
+                org.mailgate.testkit.mailet.FakeMail.address("postmaster@gate.test")), MailMetrics.NONE);
         deliveryLog.start();
         serviceLogger.addAppender(deliveryLog);
     }

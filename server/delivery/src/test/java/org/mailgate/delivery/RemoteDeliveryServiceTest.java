@@ -23,6 +23,7 @@ import org.mailgate.api.delivery.RetrySchedule;
 import org.mailgate.api.mail.ByteArrayBodySource;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.net.HostAndPort;
 import org.mailgate.testkit.smtp.ReceivedMessage;
 import org.mailgate.testkit.smtp.RecordingSmtpSink;
@@ -44,7 +45,7 @@ class RemoteDeliveryServiceTest {
     void start() {
         sink = RecordingSmtpSink.start(SinkOptions.defaults());
         service = new RemoteDeliveryService(store, store, dns, clock, DeliveryDefaults.of("gate.test",
-                org.mailgate.testkit.mailet.FakeMail.address("postmaster@gate.test")));
+                org.mailgate.testkit.mailet.FakeMail.address("postmaster@gate.test")), MailMetrics.NONE);
     }
 
     @AfterEach
