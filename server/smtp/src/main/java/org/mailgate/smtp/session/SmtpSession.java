@@ -42,6 +42,8 @@ public final class SmtpSession {
     private SmtpInput input;
     private TlsInfo tlsInfo;
     private final AuthAttempts authAttempts;
+    /** The socket's read timeout as last set here; -1 when something else (a handshake) may have changed it. */
+    private int readTimeout = -1;
 
     private String helo;
     private boolean esmtp;
@@ -83,7 +85,15 @@ public final class SmtpSession {
     /** Before each read that may block: replies go out, and the read may wait no longer than allowed. */
     private void beforeBlocking() throws IOException {
         out.flush();
-        socket.setSoTimeout(limits.readTimeoutMillis(config.connectionTimeout()));
+        setReadTimeout(limits.readTimeoutMillis(config.connectionTimeout()));
+    }
+
+    /** A syscall only when the timeout changes: it stays the same from one read to the next. */
+    private void setReadTimeout(int millis) throws IOException {
+        if (millis != readTimeout) {
+            socket.setSoTimeout(millis);
+            readTimeout = millis;
+        }
     }
 
     /** Runs the session to its end and closes the connection. */
@@ -167,7 +177,7 @@ public final class SmtpSession {
         if (delay.isZero()) {
             return input.hasBufferedInput() || transport.getInputStream().available() > 0;
         }
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, delay.toMillis())));
+        setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, delay.toMillis())));
         try {
             return input.awaitInput();
         } catch (SocketTimeoutException quiet) {
@@ -322,6 +332,7 @@ public final class SmtpSession {
     private void handshake() throws IOException {
         Duration timeout = config.connectionTimeout().compareTo(HANDSHAKE_TIMEOUT) < 0
                 ? config.connectionTimeout() : HANDSHAKE_TIMEOUT;
+        readTimeout = -1;
         SSLSocket tlsSocket = serverTls.handshake(socket, timeout);
         useTransport(tlsSocket);
         tlsInfo = new TlsInfo(tlsSocket.getSession().getProtocol(), tlsSocket.getSession().getCipherSuite());
