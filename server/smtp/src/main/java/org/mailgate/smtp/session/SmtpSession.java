@@ -42,6 +42,7 @@ public final class SmtpSession {
     private SmtpInput input;
     private TlsInfo tlsInfo;
     private final AuthAttempts authAttempts;
+    private final boolean authorizedNetwork;
     /** The socket's read timeout as last set here; -1 when something else (a handshake) may have changed it. */
     private int readTimeout = -1;
 
@@ -71,7 +72,8 @@ public final class SmtpSession {
         this.remote = client;
         this.authAttempts = authAttempts;
         this.serverTls = serverTls;
-        this.limits = new SessionLimits(config.limits(), clients, client.getAddress(), fromAuthorizedNetwork());
+        this.authorizedNetwork = config.authorizedAddresses().contains(client.getAddress());
+        this.limits = new SessionLimits(config.limits(), clients, client.getAddress(), authorizedNetwork);
         useTransport(socket);
     }
 
@@ -264,7 +266,7 @@ public final class SmtpSession {
 
     /** Whether the client is in {@code authorizedAddresses}: it may relay to any domain. */
     public boolean fromAuthorizedNetwork() {
-        return config.authorizedAddresses().contains(remote().getAddress());
+        return authorizedNetwork;
     }
 
     /** The client's address as text ({@code 192.0.2.1}, {@code 2001:db8::1}), for logs and the mail. */
