@@ -43,6 +43,8 @@ public final class SmtpSession {
     private TlsInfo tlsInfo;
     private final AuthAttempts authAttempts;
     private final boolean authorizedNetwork;
+    /** The client's address as text, formatted once: logs, replies and every message's Arrival use it. */
+    private final String remoteIp;
     /** The socket's read timeout as last set here; -1 when something else (a handshake) may have changed it. */
     private int readTimeout = -1;
 
@@ -73,6 +75,7 @@ public final class SmtpSession {
         this.authAttempts = authAttempts;
         this.serverTls = serverTls;
         this.authorizedNetwork = config.authorizedAddresses().contains(client.getAddress());
+        this.remoteIp = AddressText.ip(client.getAddress());
         this.limits = new SessionLimits(config.limits(), clients, client.getAddress(), authorizedNetwork);
         useTransport(socket);
     }
@@ -271,7 +274,7 @@ public final class SmtpSession {
 
     /** The client's address as text ({@code 192.0.2.1}, {@code 2001:db8::1}), for logs and the mail. */
     public String remoteIp() {
-        return AddressText.ip(remote.getAddress());
+        return remoteIp;
     }
 
     /** The client's address as the content of an RFC 5321 address literal ({@code IPv6:2001:db8::1}). */
