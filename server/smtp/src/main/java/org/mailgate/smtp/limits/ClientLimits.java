@@ -59,12 +59,12 @@ public final class ClientLimits {
     }
 
     /** Counts one message from {@code client}; false when it is over its messages a minute. */
-    public boolean tryMessage(InetAddress client) {
-        return messages.tryAcquire(ClientKey.of(client));
+    public boolean tryMessage(ClientKey client) {
+        return messages.tryAcquire(client);
     }
 
     /** Counts one recipient from {@code client}; false when it is over its recipients a minute. */
-    public boolean tryRecipient(InetAddress client) {
-        return recipients.tryAcquire(ClientKey.of(client));
+    public boolean tryRecipient(ClientKey client) {
+        return recipients.tryAcquire(client);
     }
 }

@@ -54,18 +54,6 @@ public final class SmtpServer implements Service {
         this(config, services, HookServices.none(), shutdownGrace, GeneratedCertificates.unavailable());
     }
 
-    /** Without checks that need collaborators. */
-    public SmtpServer(SmtpServersConfig config, SessionServices services, Duration shutdownGrace,
-                      GeneratedCertificates certificates) {
-        this(config, services, HookServices.none(), shutdownGrace, certificates);
-    }
-
-    /** Without a state directory: TLS needs configured keys. */
-    public SmtpServer(SmtpServersConfig config, SessionServices services, HookServices hookServices,
-                      Duration shutdownGrace) {
-        this(config, services, hookServices, shutdownGrace, GeneratedCertificates.unavailable());
-    }
-
     /**
      * @param hookServices what the checks of {@code <handlerchain>} need
      * @param certificates where self-signed certificates are generated for TLS without configured keys

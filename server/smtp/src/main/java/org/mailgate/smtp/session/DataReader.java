@@ -7,10 +7,9 @@ import java.util.Optional;
 /**
  * The content of DATA as a stream: dot-unstuffed, ending at the first CRLF "." CRLF, and checked on
  * the way. A bare CR or LF never ends the data (no SMTP smuggling): only CRLF.CRLF does. A bare line
- * end, an over-long line, an over-large header section or message, too many header fields is a
- * violation: from then on the
- * stream refuses to give content (the store aborts), but {@link #drain()} still reads to the real end,
- * so the client gets its reply at the right moment.
+ * end, an over-long line, an over-large header section or message, or too many header fields is a
+ * violation: from then on the stream refuses to give content (the store aborts), but {@link #drain()}
+ * still reads to the real end, so the client gets its reply at the right moment.
  */
 public final class DataReader extends InputStream {
 

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
 import org.mailgate.smtp.config.LimitsConfig;
+import org.mailgate.smtp.limits.ClientKey;
 import org.mailgate.smtp.limits.ClientLimits;
 
 /**
@@ -15,7 +16,8 @@ public final class SessionLimits {
 
     private final LimitsConfig config;
     private final ClientLimits clients;
-    private final InetAddress client;
+    /** Computed once: for IPv6 it is a /64 built anew, and it is asked for at every MAIL and RCPT. */
+    private final ClientKey client;
     private final boolean exempt;
     private final boolean timeLimited;
     private final long deadline;
@@ -27,7 +29,7 @@ public final class SessionLimits {
     SessionLimits(LimitsConfig config, ClientLimits clients, InetAddress client, boolean exempt) {
         this.config = config;
         this.clients = clients;
-        this.client = client;
+        this.client = ClientKey.of(client);
         this.exempt = exempt;
         Duration max = config.maxSessionTime();
         this.timeLimited = !max.isZero();

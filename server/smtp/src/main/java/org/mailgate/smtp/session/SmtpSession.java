@@ -42,6 +42,11 @@ public final class SmtpSession {
     private SmtpInput input;
     private TlsInfo tlsInfo;
     private final AuthAttempts authAttempts;
+    private final boolean authorizedNetwork;
+    /** The client's address as text, formatted once: logs, replies and every message's Arrival use it. */
+    private final String remoteIp;
+    /** The socket's read timeout as last set here; -1 when something else (a handshake) may have changed it. */
+    private int readTimeout = -1;
 
     private String helo;
     private boolean esmtp;
@@ -69,7 +74,9 @@ public final class SmtpSession {
         this.remote = client;
         this.authAttempts = authAttempts;
         this.serverTls = serverTls;
-        this.limits = new SessionLimits(config.limits(), clients, client.getAddress(), fromAuthorizedNetwork());
+        this.authorizedNetwork = config.authorizedAddresses().contains(client.getAddress());
+        this.remoteIp = AddressText.ip(client.getAddress());
+        this.limits = new SessionLimits(config.limits(), clients, client.getAddress(), authorizedNetwork);
         useTransport(socket);
     }
 
@@ -83,7 +90,15 @@ public final class SmtpSession {
     /** Before each read that may block: replies go out, and the read may wait no longer than allowed. */
     private void beforeBlocking() throws IOException {
         out.flush();
-        socket.setSoTimeout(limits.readTimeoutMillis(config.connectionTimeout()));
+        setReadTimeout(limits.readTimeoutMillis(config.connectionTimeout()));
+    }
+
+    /** A syscall only when the timeout changes: it stays the same from one read to the next. */
+    private void setReadTimeout(int millis) throws IOException {
+        if (millis != readTimeout) {
+            socket.setSoTimeout(millis);
+            readTimeout = millis;
+        }
     }
 
     /** Runs the session to its end and closes the connection. */
@@ -167,7 +182,7 @@ public final class SmtpSession {
         if (delay.isZero()) {
             return input.hasBufferedInput() || transport.getInputStream().available() > 0;
         }
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, delay.toMillis())));
+        setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, delay.toMillis())));
         try {
             return input.awaitInput();
         } catch (SocketTimeoutException quiet) {
@@ -254,12 +269,12 @@ public final class SmtpSession {
 
     /** Whether the client is in {@code authorizedAddresses}: it may relay to any domain. */
     public boolean fromAuthorizedNetwork() {
-        return config.authorizedAddresses().contains(remote().getAddress());
+        return authorizedNetwork;
     }
 
     /** The client's address as text ({@code 192.0.2.1}, {@code 2001:db8::1}), for logs and the mail. */
     public String remoteIp() {
-        return AddressText.ip(remote.getAddress());
+        return remoteIp;
     }
 
     /** The client's address as the content of an RFC 5321 address literal ({@code IPv6:2001:db8::1}). */
@@ -322,6 +337,7 @@ public final class SmtpSession {
     private void handshake() throws IOException {
         Duration timeout = config.connectionTimeout().compareTo(HANDSHAKE_TIMEOUT) < 0
                 ? config.connectionTimeout() : HANDSHAKE_TIMEOUT;
+        readTimeout = -1;
         SSLSocket tlsSocket = serverTls.handshake(socket, timeout);
         useTransport(tlsSocket);
         tlsInfo = new TlsInfo(tlsSocket.getSession().getProtocol(), tlsSocket.getSession().getCipherSuite());

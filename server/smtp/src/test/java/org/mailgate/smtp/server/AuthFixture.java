@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.apache.james.core.Domain;
 import org.apache.james.core.Username;
 import org.mailgate.api.domain.DomainList;
 import org.mailgate.api.net.NetworkList;
@@ -32,6 +30,7 @@ import org.mailgate.spool.PasswordHash;
 import org.mailgate.spool.SpoolSettings;
 import org.mailgate.spool.rrt.ConfiguredRecipientRewriteTable;
 import org.mailgate.spool.rrt.RecipientRewriteTableConfig;
+import org.mailgate.testkit.domain.FixedDomainList;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 
 /**
@@ -43,22 +42,7 @@ final class AuthFixture implements AutoCloseable {
     static final String ALICE = "alice@local.example";
     static final String PASSWORD = "correct horse battery";
 
-    static final DomainList LOCAL = new DomainList() {
-        @Override
-        public boolean isLocal(Domain domain) {
-            return domain.asString().equals("local.example") || domain.asString().equals("other.local.example");
-        }
-
-        @Override
-        public Domain defaultDomain() {
-            return Domain.of("local.example");
-        }
-
-        @Override
-        public Set<Domain> domains() {
-            return Set.of(defaultDomain(), Domain.of("other.local.example"));
-        }
-    };
+    static final DomainList LOCAL = FixedDomainList.of("local.example", "other.local.example");
 
     final Database database;
     final H2Users users;

@@ -19,6 +19,7 @@ import org.mailgate.dns.spf.SpfEvaluator;
 import org.mailgate.smtp.config.SmtpServersConfig;
 import org.mailgate.smtp.hook.HookServices;
 import org.mailgate.smtp.session.SessionServices;
+import org.mailgate.smtp.tls.GeneratedCertificates;
 import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.smtp.SmtpReply;
@@ -67,7 +68,7 @@ final class SenderCheckServer implements AutoCloseable, AfterEachCallback {
         deleteQuietly(confDir);
         server = new SmtpServer(config, new SessionServices(spool, SmtpServerTest.LOCAL, Clock.systemUTC()),
                 new HookServices(Optional.of(resolver), Optional.of(new SpfEvaluator(resolver, Clock.systemUTC())),
-                        Optional.of(users), rewrites), Duration.ofSeconds(2));
+                        Optional.of(users), rewrites), Duration.ofSeconds(2), GeneratedCertificates.unavailable());
         try {
             server.start();
         } catch (Exception e) {

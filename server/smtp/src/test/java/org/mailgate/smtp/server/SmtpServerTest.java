@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import org.apache.james.core.Domain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailgate.api.domain.DomainList;
@@ -17,28 +15,14 @@ import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.testkit.Await;
+import org.mailgate.testkit.domain.FixedDomainList;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.smtp.SmtpReply;
 
 /** SMTP receipt over real sockets: send/expect dialogues. */
 class SmtpServerTest {
 
-    static final DomainList LOCAL = new DomainList() {
-        @Override
-        public boolean isLocal(Domain domain) {
-            return domain.asString().equals("local.example");
-        }
-
-        @Override
-        public Domain defaultDomain() {
-            return Domain.of("local.example");
-        }
-
-        @Override
-        public Set<Domain> domains() {
-            return Set.of(defaultDomain());
-        }
-    };
+    static final DomainList LOCAL = FixedDomainList.of("local.example");
 
     static final String MESSAGE = "From: alice@example.org\r\nSubject: hi\r\n\r\nHello\r\n.dot line\r\n";
 

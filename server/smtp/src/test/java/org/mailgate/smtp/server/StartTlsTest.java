@@ -29,6 +29,7 @@ import org.mailgate.smtp.config.KeySource;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
 import org.mailgate.smtp.config.TlsConfig;
+import org.mailgate.smtp.hook.HookServices;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.smtp.tls.GeneratedCertificates;
 import org.mailgate.smtp.tls.KeyMaterial;
@@ -72,8 +73,8 @@ class StartTlsTest {
 
     InetSocketAddress start(SmtpServerConfig config) throws Exception {
         server = new SmtpServer(new SmtpServersConfig(List.of(config)),
-                new SessionServices(spool, SmtpServerTest.LOCAL, Clock.systemUTC()), Duration.ofSeconds(2),
-                new GeneratedCertificates(dir.resolve("var-tls")));
+                new SessionServices(spool, SmtpServerTest.LOCAL, Clock.systemUTC()), HookServices.none(),
+                Duration.ofSeconds(2), new GeneratedCertificates(dir.resolve("var-tls")));
         server.start();
         return server.addresses().get(0);
     }
