@@ -1,11 +1,15 @@
 package org.mailgate.api.net;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Parses IP address literals without ever asking DNS. */
+/**
+ * IP address literals: parsed without ever asking DNS, and written as text with IPv6 in RFC 5952's
+ * canonical form ({@code 2001:db8::1}, not {@code 2001:db8:0:0:0:0:0:1}).
+ */
 public final class IpLiteral {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
@@ -40,6 +44,48 @@ public final class IpLiteral {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code 192.0.2.1} or {@code 2001:db8::1} (RFC 5952), without a zone. */
+    public static String format(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] b = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1; // RFC 5952 4.2.2: a single zero group is not shortened
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder out = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 
     private static InetAddress byAddress(byte[] bytes) {

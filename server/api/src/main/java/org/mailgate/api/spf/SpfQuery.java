@@ -1,8 +1,8 @@
 package org.mailgate.api.spf;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Locale;
+import org.mailgate.api.net.IpLiteral;
 
 /**
  * What SPF is asked about: the client's address, the MAIL FROM address (empty for the null reverse-path)
@@ -28,40 +28,7 @@ public record SpfQuery(InetAddress client, String sender, String helo) {
 
     /** The client's address as text; IPv6 in the short form of RFC 5952 ({@code 2001:db8::1}). */
     public String clientText() {
-        if (!(client instanceof Inet6Address)) {
-            return client.getHostAddress();
-        }
-        byte[] b = client.getAddress();
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
+        return IpLiteral.format(client);
     }
 
     /** The domain of {@link #identity()}, in lower case. */

@@ -3,6 +3,7 @@ package org.mailgate.smtp.hook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.james.core.MailAddress;
 import org.mailgate.smtp.session.MailTransaction;
 import org.mailgate.smtp.session.Reply;
@@ -48,30 +49,23 @@ public final class Hooks {
 
     /** The rejection of HELO/EHLO {@code name}, if a hook rejects it. */
     public Optional<Reply> onHelo(SmtpSession session, String name) {
-        for (HeloHook hook : helo) {
-            HookResult result = hook.onHelo(session, name);
-            if (result.verdict() != HookResult.Verdict.DECLINED) {
-                return result.reply();
-            }
-        }
-        return Optional.empty();
+        return decide(helo, hook -> hook.onHelo(session, name));
     }
 
     /** The rejection of the MAIL FROM that began {@code transaction}, if a hook rejects it. */
     public Optional<Reply> onMail(SmtpSession session, MailTransaction transaction) {
-        for (MailHook hook : mail) {
-            HookResult result = hook.onMail(session, transaction);
-            if (result.verdict() != HookResult.Verdict.DECLINED) {
-                return result.reply();
-            }
-        }
-        return Optional.empty();
+        return decide(mail, hook -> hook.onMail(session, transaction));
     }
 
     /** The rejection of {@code recipient}, if a hook rejects it. */
     public Optional<Reply> onRcpt(SmtpSession session, MailTransaction transaction, MailAddress recipient) {
-        for (RcptHook hook : rcpt) {
-            HookResult result = hook.onRcpt(session, transaction, recipient);
+        return decide(rcpt, hook -> hook.onRcpt(session, transaction, recipient));
+    }
+
+    /** Asks {@code hooks} in order until one accepts (no reply) or rejects (its reply). */
+    private static <H> Optional<Reply> decide(List<H> hooks, Function<H, HookResult> ask) {
+        for (H hook : hooks) {
+            HookResult result = ask.apply(hook);
             if (result.verdict() != HookResult.Verdict.DECLINED) {
                 return result.reply();
             }

@@ -37,6 +37,7 @@ import org.mailgate.smtp.tls.KeyMaterialException;
 import org.mailgate.smtp.tls.TestPki;
 import org.mailgate.smtp.tls.TlsClient;
 import org.mailgate.testkit.Await;
+import org.mailgate.testkit.tls.ClientTls;
 
 /** STARTTLS (RFC 3207) and implicit TLS (RFC 8314) over real sockets, with certificates of a test CA. */
 class StartTlsTest {
@@ -225,7 +226,7 @@ class StartTlsTest {
             smtp.expect(220, "STARTTLS");
             KeyMaterial generated = KeyMaterial.load(new KeySource.PemFiles(dir.resolve("var-tls/mx.local.example.key"),
                     dir.resolve("var-tls/mx.local.example.crt"), Optional.empty(), "test"));
-            smtp.handshake(TestPki.trusting(generated.certificate()));
+            smtp.handshake(ClientTls.trusting(generated.certificate()));
             assertThat(smtp.serverCertificate()).isEqualTo(generated.certificate());
             assertThat(smtp.serverCertificate().getSubjectX500Principal().getName()).isEqualTo("CN=mx.local.example");
         }
@@ -277,12 +278,12 @@ class StartTlsTest {
         X509Certificate first;
         try (TlsClient smtp = TlsClient.connect(address)) {
             first = generatedCertificate();
-            smtp.handshake(TestPki.trusting(first));
+            smtp.handshake(ClientTls.trusting(first));
             assertThat(smtp.serverCertificate()).isEqualTo(first);
         }
         server.stop();
         address = start(TlsConfig.implicit(Optional.empty()));
-        try (TlsClient smtp = TlsClient.connectTls(address, TestPki.trusting(first))) {
+        try (TlsClient smtp = TlsClient.connectTls(address, ClientTls.trusting(first))) {
             assertThat(smtp.serverCertificate()).isEqualTo(first);
             smtp.expect(220);
         }

@@ -71,12 +71,7 @@ public final class TestPki {
 
     /** A client context that trusts this CA only. */
     public SSLContext clientContext() {
-        return trusting(ca);
-    }
-
-    /** A client context that trusts exactly {@code certificate} (e.g. a generated self-signed one). */
-    public static SSLContext trusting(X509Certificate certificate) {
-        return ClientTls.trusting(certificate);
+        return ClientTls.trusting(ca);
     }
 
     public static BigInteger serial(KeyMaterial material) {
