@@ -17,7 +17,7 @@ class H2StoreStatisticsTest extends StoreTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        statistics = new H2StoreStatistics(store.database, clock);
+        statistics = new H2StoreStatistics(store.database, store.spool, clock);
     }
 
     @Test
