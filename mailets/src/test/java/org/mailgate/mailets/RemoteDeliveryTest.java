@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.MessagingException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.mailet.Mail;
 import org.junit.jupiter.api.Test;
 import org.mailgate.api.delivery.DeliverySettings;
-import org.mailgate.api.delivery.OutgoingQueue;
-import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.net.HostAndPort;
 import org.mailgate.testkit.mailet.FakeMail;
 import org.mailgate.testkit.mailet.FakeMailetConfig;
@@ -22,38 +15,8 @@ import org.mailgate.testkit.mailet.RecordingMailetContext;
 
 class RemoteDeliveryTest {
 
-    /** Queues that remember their settings and what was queued, as the delivery stage's would. */
-    private static final class Queues implements OutgoingQueues {
-        final Map<String, DeliverySettings> declared = new HashMap<>();
-        final List<String> queued = new ArrayList<>();
-
-        @Override
-        public OutgoingQueue declare(DeliverySettings settings) {
-            DeliverySettings earlier = declared.putIfAbsent(settings.queueName(), settings);
-            if (earlier != null && !earlier.equals(settings)) {
-                throw new IllegalStateException("queue " + settings.queueName() + " is declared twice");
-            }
-            return new OutgoingQueue() {
-                @Override
-                public String name() {
-                    return settings.queueName();
-                }
-
-                @Override
-                public void enqueue(Mail mail) {
-                    queued.add(settings.queueName() + " " + mail.getName() + " " + mail.getRecipients());
-                }
-            };
-        }
-
-        @Override
-        public Optional<DeliverySettings> settings(String queueName) {
-            return Optional.ofNullable(declared.get(queueName));
-        }
-    }
-
     private final RecordingMailetContext context = new RecordingMailetContext("corp.example");
-    private final Queues queues = new Queues();
+    private final RecordingOutgoingQueues queues = new RecordingOutgoingQueues();
 
     private RemoteDelivery init(FakeMailetConfig config) throws MessagingException {
         RemoteDelivery mailet = new RemoteDelivery(queues);

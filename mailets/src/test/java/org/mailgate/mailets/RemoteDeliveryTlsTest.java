@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.mail.MessagingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.apache.mailet.Mail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.delivery.DeliverySettings;
-import org.mailgate.api.delivery.OutgoingQueue;
-import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.delivery.TlsLevel;
 import org.mailgate.api.delivery.TlsSettings;
 import org.mailgate.api.delivery.TrustStore;
@@ -24,36 +20,13 @@ import org.mailgate.testkit.tls.TestCertificate;
 /** RemoteDelivery's outbound TLS parameters: James's four and Mailgate's tlsPolicy and trust store. */
 class RemoteDeliveryTlsTest {
 
-    /** Accepts every declaration; these tests look at the settings only. */
-    private static final class Queues implements OutgoingQueues {
-        @Override
-        public OutgoingQueue declare(DeliverySettings settings) {
-            return new OutgoingQueue() {
-                @Override
-                public String name() {
-                    return settings.queueName();
-                }
-
-                @Override
-                public void enqueue(Mail mail) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        @Override
-        public Optional<DeliverySettings> settings(String queueName) {
-            return Optional.empty();
-        }
-    }
-
     private final RecordingMailetContext context = new RecordingMailetContext("corp.example");
 
     @TempDir
     Path dir;
 
     private DeliverySettings settings(FakeMailetConfig config) throws MessagingException {
-        RemoteDelivery mailet = new RemoteDelivery(new Queues());
+        RemoteDelivery mailet = new RemoteDelivery(new RecordingOutgoingQueues());
         mailet.init(config);
         return mailet.settings();
     }

@@ -11,23 +11,19 @@ import org.mailgate.api.metrics.StoreStatistics;
 public final class H2StoreStatistics implements StoreStatistics {
 
     private final Database database;
+    private final SpoolStore spool;
     private final Clock clock;
 
     @Inject
-    H2StoreStatistics(Database database, Clock clock) {
+    H2StoreStatistics(Database database, SpoolStore spool, Clock clock) {
         this.database = database;
+        this.spool = spool;
         this.clock = clock;
     }
 
     @Override
     public long spoolSize() {
-        return database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM spool");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return spool.size();
     }
 
     @Override

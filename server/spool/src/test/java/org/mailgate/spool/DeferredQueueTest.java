@@ -2,39 +2,19 @@ package org.mailgate.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.spool.SpoolUnit;
-import org.mailgate.testkit.ManualClock;
 
 /**
  * The outgoing queue is indexed by next-attempt time: 100,000 deferred messages never delay a ready one,
  * neither while running nor after a restart, and the queue never loads the deferred ones to find it.
  */
-class DeferredQueueTest {
+class DeferredQueueTest extends StoreTest {
 
     static final int DEFERRED = 100_000;
-
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock();
-    StoreFixture store;
-
-    @BeforeEach
-    void open() throws Exception {
-        store = new StoreFixture(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     /** Copies the single outgoing row {@code DEFERRED} times, due in a day, sharing its body. */
     void deferManyCopiesOfTheOutgoingRow() {
@@ -90,8 +70,7 @@ class DeferredQueueTest {
         handOff("late@d.example");
         deferManyCopiesOfTheOutgoingRow();
         long ready = handOff("ready@d.example");
-        store.close();
-        store = new StoreFixture(dir, clock);
+        reopenStore();
 
         assertThat(store.queues.outgoing().claim(10)).containsExactly(ready);
         assertThat(store.queues.outgoing().claim(10)).as("nothing else is due").isEmpty();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,10 +18,7 @@ import org.apache.mailet.DsnParameters;
 import org.apache.mailet.DsnParameters.Notify;
 import org.apache.mailet.DsnParameters.Ret;
 import org.apache.mailet.Mail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.dsn.DsnRequest;
@@ -33,18 +29,12 @@ import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
 import org.mailgate.api.spool.Arrival;
 import org.mailgate.api.spool.SpoolUnit;
-import org.mailgate.testkit.ManualClock;
 
 /**
  * DSN parameters (RFC 3461) survive every stage that stores mail: the spool, copies made in the
  * container, the outgoing queue, and a restart.
  */
-class DsnStorageTest {
-
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock();
-    StoreFixture store;
+class DsnStorageTest extends StoreTest {
 
     static final MailAddress BOB = StoreFixture.address("bob@d.example");
     static final MailAddress CAROL = StoreFixture.address("carol@d.example");
@@ -56,16 +46,6 @@ class DsnStorageTest {
         recipients.put(CAROL, new DsnRequest.RecipientRequest(Optional.of(EnumSet.of(Notify.NEVER)),
                 Optional.of(OriginalRecipient.parse("x-local;carol"))));
         return new DsnRequest(Optional.of("ENV+2B1"), Optional.of(Ret.HDRS), recipients);
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        store = new StoreFixture(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     /** Accepts a mail for Bob and Carol as SMTP does, with the session's attributes and the DSN ones. */
@@ -112,8 +92,7 @@ class DsnStorageTest {
         long entry = toOutgoing();
         assertThat(store.outgoing.load(entry).orElseThrow().dsn()).as("as just committed").isEqualTo(request());
 
-        store.close();
-        store = new StoreFixture(dir, clock);
+        reopenStore();
         long reloaded = store.queues.outgoing().claim(1).get(0);
         OutgoingMail mail = store.outgoing.load(reloaded).orElseThrow();
         assertThat(mail.dsn()).as("read back from the database").isEqualTo(request());

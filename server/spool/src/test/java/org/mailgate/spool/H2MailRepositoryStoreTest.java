@@ -3,7 +3,6 @@ package org.mailgate.spool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -14,32 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.mailet.Mail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.spool.SpoolUnit;
-import org.mailgate.testkit.ManualClock;
 
 /** The repository contract on a real H2 store, and how repository changes join a spool unit. */
-class H2MailRepositoryStoreTest implements MailRepositoryContract {
-
-    @TempDir
-    Path dir;
-    final ManualClock clock = new ManualClock();
-    StoreFixture store;
-
-    @BeforeEach
-    void open() throws Exception {
-        store = new StoreFixture(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class H2MailRepositoryStoreTest extends StoreTest implements MailRepositoryContract {
 
     @Override
     public MailRepositoryStore repositories() {
@@ -70,8 +50,7 @@ class H2MailRepositoryStoreTest implements MailRepositoryContract {
 
     @Override
     public void reopen() throws Exception {
-        store.close();
-        store = new StoreFixture(dir, clock);
+        reopenStore();
     }
 
     @Override

@@ -2,39 +2,25 @@ package org.mailgate.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.james.core.MailAddress;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.delivery.QueuedMail;
 import org.mailgate.api.delivery.QueuedMailFilter;
-import org.mailgate.testkit.ManualClock;
 
 /** What an operator sees and does in the outgoing queues: list, count, remove by filter, flush. */
-class H2OutgoingQueueControlTest {
+class H2OutgoingQueueControlTest extends StoreTest {
 
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock();
-    StoreFixture store;
     H2OutgoingQueueControl control;
 
     @BeforeEach
-    void open() throws Exception {
-        store = new StoreFixture(dir, clock);
+    void setUp() throws Exception {
         control = new H2OutgoingQueueControl(store.database, store.outgoing, store.queues, clock);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     void queue(String queueName, String from, String to) throws Exception {

@@ -2,36 +2,22 @@ package org.mailgate.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.OutgoingMail;
-import org.mailgate.testkit.ManualClock;
 
 /** The counts monitoring reads, and the two store health checks. */
-class H2StoreStatisticsTest {
+class H2StoreStatisticsTest extends StoreTest {
 
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock();
-    StoreFixture store;
     H2StoreStatistics statistics;
 
     @BeforeEach
-    void open() throws Exception {
-        store = new StoreFixture(dir, clock);
-        statistics = new H2StoreStatistics(store.database, clock);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
+    void setUp() throws Exception {
+        statistics = new H2StoreStatistics(store.database, store.spool, clock);
     }
 
     @Test

@@ -7,38 +7,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.Mail;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.mail.QueueId;
 import org.mailgate.api.spool.Arrival;
 import org.mailgate.api.spool.SpoolUnit;
-import org.mailgate.testkit.ManualClock;
 
-class SpoolStoreTest {
-
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock();
-    StoreFixture store;
-
-    @BeforeEach
-    void open() throws Exception {
-        store = new StoreFixture(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class SpoolStoreTest extends StoreTest {
 
     @Test
     void acceptedMessageIsSpooledWithEnvelopeAttributesAndExactBytes() throws Exception {

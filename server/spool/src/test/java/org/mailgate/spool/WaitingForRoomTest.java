@@ -2,38 +2,18 @@ package org.mailgate.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.OutgoingMail;
-import org.mailgate.testkit.ManualClock;
 
 /**
  * Recipients deferred only because their destination had no room are not a failed attempt: the store
  * keeps the count of failed attempts, and so the retries left, as they were.
  */
-class WaitingForRoomTest {
-
-    @TempDir
-    Path dir;
-    ManualClock clock = new ManualClock();
-    StoreFixture store;
-
-    @BeforeEach
-    void open() throws Exception {
-        store = new StoreFixture(dir, clock);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class WaitingForRoomTest extends StoreTest {
 
     OutgoingMail claimOutgoing() {
         long entry = store.queues.outgoing().claim(1).get(0);

@@ -24,11 +24,19 @@ public final class MailAudit {
     }
 
     /**
+     * Whether audit lines are written; a caller that must build its arguments (labels, recipient lists)
+     * asks first, so that the trail costs nothing when its logger is off.
+     */
+    public static boolean enabled() {
+        return LOG.isInfoEnabled();
+    }
+
+    /**
      * Writes one line about the mail labelled {@code label}: {@code label + ": " + message}, the message
      * formatted with SLF4J's {@code {}} placeholders.
      */
     public static void log(Object label, String message, Object... arguments) {
-        if (!LOG.isInfoEnabled()) {
+        if (!enabled()) {
             return;
         }
         String text = line(String.valueOf(label), message, arguments);

@@ -95,7 +95,7 @@ public final class Pipeline {
             boolean moved = false;
             for (int i = from; i < processor.steps().size(); i++) {
                 if (mail.getRecipients().isEmpty()) {
-                    audit.done(mail, "no recipients left in processor " + processor.name());
+                    audit.done(mail, "no recipients left in processor {}", processor.name());
                     mail.setState(Mail.GHOST);
                     return copies;
                 }
@@ -116,7 +116,7 @@ public final class Pipeline {
                     pending.push(new Resume(mail, i + 1, changes));
                     mail = copy;
                 }
-                StepAudit.Before before = StepAudit.before(mail);
+                StepAudit.Before before = audit.before(mail);
                 serviceMailet(step, mail, processor.name());
                 audit.afterMailet(before, mail, step);
                 if (!processor.name().equals(mail.getState())) {
@@ -130,9 +130,9 @@ public final class Pipeline {
                     LOG.warn("{}: fell off the end of processor '{}' with recipients {}; it is dropped. Add a "
                             + "final mailet (ToRepository, RemoteDelivery, Null...) to that processor",
                             mail.getName(), processor.name(), mail.getRecipients());
-                    audit.done(mail, "dropped: fell off the end of processor " + processor.name());
+                    audit.done(mail, "dropped: fell off the end of processor {}", processor.name());
                 } else {
-                    audit.done(mail, "end of processor " + processor.name());
+                    audit.done(mail, "end of processor {}", processor.name());
                 }
                 mail.setState(Mail.GHOST);
                 return copies;

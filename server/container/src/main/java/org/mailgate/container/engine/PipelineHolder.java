@@ -21,12 +21,20 @@ public final class PipelineHolder {
         return current.get().pipeline;
     }
 
-    /** The current pipeline, kept alive (not destroyed) until the lease is closed. */
+    /**
+     * The current pipeline, kept alive (not destroyed) until the lease is closed.
+     *
+     * @throws IllegalStateException once the holder is closed and its pipeline destroyed
+     */
     public Lease lease() {
         while (true) {
             Generation generation = current.get();
             if (generation.enter()) {
                 return new Lease(generation);
+            }
+            if (current.get() == generation) {
+                // destroyed with no successor: the holder was closed; spinning here would never end
+                throw new IllegalStateException("the pipeline holder is closed");
             }
             // replaced and destroyed between the read and enter(): the next read sees its successor
         }

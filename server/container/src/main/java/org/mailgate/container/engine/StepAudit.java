@@ -7,7 +7,9 @@ import org.mailgate.api.audit.MailAudit;
 
 /**
  * The audit trail of one mail through the processors: each processor entered, each split, each mailet
- * that changed the recipients, the error message or the state, and how the mail ended.
+ * that changed the recipients, the error message or the state, and how the mail ended. These run per
+ * step of every mail, so each first asks {@link MailAudit#enabled()}: with the audit logger off they
+ * build no labels or recipient lists.
  */
 final class StepAudit {
 
@@ -21,20 +23,30 @@ final class StepAudit {
     record Before(String state, List<String> recipients, String errorMessage) {
     }
 
-    static Before before(Mail mail) {
-        return new Before(mail.getState(), recipients(mail), mail.getErrorMessage());
+    /** What the mailet about to run may change, or null when the trail is off. */
+    Before before(Mail mail) {
+        return MailAudit.enabled() ? new Before(mail.getState(), recipients(mail), mail.getErrorMessage()) : null;
     }
 
     void entered(Mail mail, String processor) {
+        if (!MailAudit.enabled()) {
+            return;
+        }
         MailAudit.log(label(mail), "processor={}, to={}", processor, recipients(mail));
     }
 
     void split(Mail original, Mail copy, Step step) {
+        if (!MailAudit.enabled()) {
+            return;
+        }
         MailAudit.log(label(original), "split: copy {} takes to={} at {}; to={} go on", label(copy), recipients(copy),
                 step.description(), recipients(original));
     }
 
     void afterMailet(Before before, Mail mail, Step step) {
+        if (before == null) {
+            return;
+        }
         List<String> recipients = recipients(mail);
         if (!recipients.equals(before.recipients())) {
             MailAudit.log(label(mail), "{} changed the recipients: to={} (was {})", step.description(), recipients,
@@ -48,12 +60,19 @@ final class StepAudit {
     }
 
     void matcherFailed(Mail mail, Step step) {
+        if (!MailAudit.enabled()) {
+            return;
+        }
         MailAudit.log(label(mail), "matcher of {} moved it to state={} ({})", step.description(), mail.getState(),
                 mail.getErrorMessage());
     }
 
-    void done(Mail mail, String how) {
-        MailAudit.log(label(mail), "done in the pipeline: {}", how);
+    /** How the mail ended: {@code how}, with {@code {}} placeholders filled from {@code arguments}. */
+    void done(Mail mail, String how, Object... arguments) {
+        if (!MailAudit.enabled()) {
+            return;
+        }
+        MailAudit.log(label(mail), "done in the pipeline: " + how, arguments);
     }
 
     private String label(Mail mail) {

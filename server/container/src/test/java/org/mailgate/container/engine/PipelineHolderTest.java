@@ -1,6 +1,7 @@
 package org.mailgate.container.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -77,5 +78,12 @@ class PipelineHolderTest {
         assertThat(first.destroyed).hasValue(0);
         lease.close();
         assertThat(first.destroyed).hasValue(1);
+    }
+
+    @Test
+    void noLeaseIsGivenOnceTheClosedHoldersPipelineIsDestroyed() {
+        holder.close();
+
+        assertThatThrownBy(holder::lease).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 }
