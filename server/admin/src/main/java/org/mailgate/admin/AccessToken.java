@@ -33,10 +33,11 @@ public final class AccessToken {
         if (configured.isPresent()) {
             return new AccessToken(configured.get());
         }
-        Path file = varDir.resolve(FILE);
-        if (Files.exists(file)) {
-            return new AccessToken(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        Optional<String> stored = stored(varDir);
+        if (stored.isPresent()) {
+            return new AccessToken(stored.get());
         }
+        Path file = varDir.resolve(FILE);
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -44,13 +45,32 @@ public final class AccessToken {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (FileAlreadyExistsException e) {
-            return new AccessToken(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            return new AccessToken(read(file));
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
         }
         Files.writeString(file, token + "\n", StandardCharsets.US_ASCII);
         LOG.warn("admin API token generated into {} (shown once): {}", file, token);
         return new AccessToken(token);
+    }
+
+    /**
+     * The token kept in {@code var/webadmin.token}, if that file exists. A file that does not hold a token
+     * (left empty by a start that died between creating and writing it) is refused: an empty token would
+     * admit an empty {@code Bearer}.
+     */
+    public static Optional<String> stored(Path varDir) throws IOException {
+        Path file = varDir.resolve(FILE);
+        return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
+    }
+
+    private static String read(Path file) throws IOException {
+        String token = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        if (!WebAdminConfig.isToken(token)) {
+            throw new IOException(file + " does not hold an admin API token (" + WebAdminConfig.TOKEN_SHAPE
+                    + "): delete it and the next start generates a new one");
+        }
+        return token;
     }
 
     /** Whether {@code authorization} is {@code Bearer <this token>}, compared in constant time. */

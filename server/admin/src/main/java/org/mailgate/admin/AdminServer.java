@@ -41,15 +41,21 @@ public final class AdminServer implements Service {
         this.registry = registry;
     }
 
+    /** A start that fails (the port taken) undoes itself: a failed service is not stopped by the gateway. */
     @Override
     public void start() throws Exception {
-        AccessToken token = AccessToken.resolve(config.token(), varDir);
-        meters.forEach(binder -> binder.bindTo(registry));
-        executor = Executors.newVirtualThreadPerTaskExecutor();
-        server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
-        server.setExecutor(executor);
-        server.createContext("/", new Dispatcher(token, routes));
-        server.start();
+        try {
+            AccessToken token = AccessToken.resolve(config.token(), varDir);
+            meters.forEach(binder -> binder.bindTo(registry));
+            executor = Executors.newVirtualThreadPerTaskExecutor();
+            server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+            server.setExecutor(executor);
+            server.createContext("/", new Dispatcher(token, routes));
+            server.start();
+        } catch (Exception e) {
+            stop();
+            throw e;
+        }
         LOG.info("admin API listening on http://{}:{}/", config.host(), address().getPort());
     }
 

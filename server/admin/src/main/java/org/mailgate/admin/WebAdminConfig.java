@@ -27,6 +27,7 @@ public record WebAdminConfig(boolean enabled, String host, int port, Optional<St
     private static final List<String> KEYS = List.of("enabled", "host", "port", "token", "health.maxReadyAge");
     private static final Duration DEFAULT_MAX_READY_AGE = Duration.ofMinutes(15);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{16,}");
+    static final String TOKEN_SHAPE = "at least 16 characters of A-Z a-z 0-9 . _ ~ + / = -";
 
     public static WebAdminConfig defaults() {
         return new WebAdminConfig(true, "127.0.0.1", 8000, Optional.empty(), DEFAULT_MAX_READY_AGE);
@@ -114,15 +115,20 @@ public record WebAdminConfig(boolean enabled, String host, int port, Optional<St
                     }
                 }
                 default -> {
-                    if (TOKEN.matcher(value).matches()) {
+                    if (isToken(value)) {
                         token = Optional.of(value);
                     } else {
-                        report.error(file, line, "token: expected at least 16 characters of A-Z a-z 0-9 . _ ~ + / = -");
+                        report.error(file, line, "token: expected " + TOKEN_SHAPE);
                     }
                 }
             }
         }
         return new WebAdminConfig(enabled, host, port, token, maxReadyAge);
+    }
+
+    /** Whether {@code value} may be a bearer token, configured here or kept in {@code var/}. */
+    static boolean isToken(String value) {
+        return TOKEN.matcher(value).matches();
     }
 
     private static int firstSeparator(String text) {

@@ -1,11 +1,13 @@
 package org.mailgate.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +39,13 @@ class AccessTokenTest {
         assertThat(token.admits("Basic 0123456789abcdef")).isFalse();
         assertThat(token.admits(null)).isFalse();
         assertThat(Files.exists(var.resolve(AccessToken.FILE))).as("a configured token is not written").isFalse();
+    }
+
+    @Test
+    void aStoredFileThatHoldsNoTokenIsRefusedInsteadOfAdmittingAnEmptyBearer() throws Exception {
+        Files.writeString(var.resolve(AccessToken.FILE), "");
+
+        assertThatThrownBy(() -> AccessToken.resolve(Optional.empty(), var)).isInstanceOf(IOException.class)
+                .hasMessageContaining(AccessToken.FILE).hasMessageContaining("delete it");
     }
 }

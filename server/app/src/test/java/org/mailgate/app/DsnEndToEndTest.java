@@ -6,13 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.spool.H2OutgoingQueues;
 import org.mailgate.testkit.Await;
-import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.smtp.ReceivedMessage;
 import org.mailgate.testkit.smtp.RecordingSmtpSink;
 import org.mailgate.testkit.smtp.SinkOptions;
@@ -26,28 +24,12 @@ class DsnEndToEndTest {
 
     static final String MESSAGE = "Subject: dsn\r\nMessage-ID: <dsn@remote.example>\r\n\r\nthe body\r\n";
 
+    @RegisterExtension
+    final Peers peers = new Peers();
     @TempDir
     Path tmp;
-    LoopbackDnsServer dns;
     RecordingSmtpSink sink;
     GatewayFixture gateway;
-
-    @BeforeEach
-    void startDns() {
-        dns = LoopbackDnsServer.start();
-        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
-    }
-
-    @AfterEach
-    void stopAll() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (sink != null) {
-            sink.close();
-        }
-        dns.close();
-    }
 
     /** The MX of remote.example, offering DSN or not. */
     void startSink(boolean offersDsn) {
@@ -55,12 +37,12 @@ class DsnEndToEndTest {
         if (offersDsn) {
             keywords.add("DSN");
         }
-        sink = RecordingSmtpSink.start(SinkOptions.builder().ehloKeywords(keywords).build());
+        sink = peers.restartSink(SinkOptions.builder().ehloKeywords(keywords).build());
     }
 
     /** A gateway that reports failures to the sender (no bounceProcessor). */
     Path conf() throws Exception {
-        return new TestConf().dnsServer(dns.hostAndPort()).mxPort(sink.port())
+        return peers.conf()
                 .retries("300, 300, 300, 300, 300, 300, 300, 300", 20).deliveryParameters("")
                 .writeTo(tmp.resolve("conf"));
     }
@@ -83,7 +65,7 @@ class DsnEndToEndTest {
     void theParametersReachTheNextHopAndTheFailureReportAsGiven() throws Exception {
         startSink(true);
         sink.rejectRecipient("gone@remote.example", 550, "5.1.1 no such mailbox");
-        gateway = GatewayFixture.start(conf(), tmp.resolve("var"));
+        gateway = peers.start(conf(), tmp.resolve("var"));
 
         send("RET=HDRS ENVID=Env+2B42", "<bob@remote.example> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;Bob+2Bx@Remote.example",
                 "<gone@remote.example> NOTIFY=FAILURE ORCPT=rfc822;Gone@Remote.example");
@@ -112,7 +94,7 @@ class DsnEndToEndTest {
     @Test
     void notifySuccessToANextHopWithoutDsnBringsARelayedReport() throws Exception {
         startSink(false);
-        gateway = GatewayFixture.start(conf(), tmp.resolve("var"));
+        gateway = peers.start(conf(), tmp.resolve("var"));
 
         send("ENVID=relay-1", "<bob@remote.example> NOTIFY=SUCCESS", "<dan@remote.example>");
 
@@ -132,16 +114,15 @@ class DsnEndToEndTest {
         startSink(true);
         sink.stop();
         Path conf = conf();
-        gateway = GatewayFixture.start(conf, tmp.resolve("var"));
+        gateway = peers.start(conf, tmp.resolve("var"));
         send("ENVID=after-restart", "<bob@remote.example> NOTIFY=DELAY,FAILURE ORCPT=rfc822;bob@remote.example");
         H2OutgoingQueues outgoing = gateway.instance(H2OutgoingQueues.class);
         Await.until(Duration.ofSeconds(10), () -> outgoing.size() == 1 && outgoing.entries(1).get(0).failedAttempts() >= 1,
                 () -> "a failed attempt while the next hop is down");
-        gateway.close();
-        gateway = null;
+        peers.stopGateway();
 
         sink.restart();
-        gateway = GatewayFixture.start(conf, tmp.resolve("var"));
+        gateway = peers.start(conf, tmp.resolve("var"));
         ReceivedMessage delivered = sink.awaitMessage(Duration.ofSeconds(10));
         assertThat(delivered.mailParameter("ENVID")).contains("after-restart");
         assertThat(delivered.rcptParameters()).containsExactly("NOTIFY=FAILURE,DELAY ORCPT=rfc822;bob@remote.example");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mailgate.testkit.dns.LoopbackDnsServer;
 import org.mailgate.testkit.smtp.RecordingSmtpSink;
+import org.mailgate.testkit.smtp.SinkOptions;
 
 /**
  * What an end-to-end test talks to, started before each test and stopped after it: a loopback DNS
@@ -38,6 +39,13 @@ final class Peers implements BeforeEachCallback, AfterEachCallback {
     }
 
     RecordingSmtpSink sink() {
+        return sink;
+    }
+
+    /** Replaces the sink with one started with {@code options} (on a new port: take {@link #conf()} after). */
+    RecordingSmtpSink restartSink(SinkOptions options) {
+        sink.close();
+        sink = RecordingSmtpSink.start(options);
         return sink;
     }
 

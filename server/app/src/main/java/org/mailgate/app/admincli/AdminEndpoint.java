@@ -1,9 +1,8 @@
 package org.mailgate.app.admincli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.mailgate.admin.AccessToken;
 import org.mailgate.admin.WebAdminConfig;
 import org.mailgate.api.config.ConfigReport;
@@ -38,16 +37,17 @@ record AdminEndpoint(String host, int port, String token, String tokenSource) {
             return new AdminEndpoint(host, config.port(), config.token().get(), properties.toString());
         }
         Path file = varDir.resolve(AccessToken.FILE);
-        if (!Files.exists(file)) {
-            throw CliFailure.error("no admin API token: " + properties + " sets none and " + file
-                    + " does not exist (the gateway writes it on its first start)");
-        }
+        Optional<String> stored;
         try {
-            return new AdminEndpoint(host, config.port(), Files.readString(file, StandardCharsets.US_ASCII).strip(),
-                    file.toString());
+            stored = AccessToken.stored(varDir);
         } catch (IOException e) {
             throw CliFailure.error("cannot read the admin API token " + file + ": " + e.getMessage());
         }
+        if (stored.isEmpty()) {
+            throw CliFailure.error("no admin API token: " + properties + " sets none and " + file
+                    + " does not exist (the gateway writes it on its first start)");
+        }
+        return new AdminEndpoint(host, config.port(), stored.get(), file.toString());
     }
 
     /** {@code host:port}, with an IPv6 literal in brackets. */

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, {@code mailgate reload [--var DIR]}, and
  * {@code mailgate users ...} whose own arguments (the action, the name, {@code --password-stdin}) are kept
- * in {@code arguments}, as are those of {@code mailgate queue ...} and {@code mailgate repo ...}. Without options, {@code conf/} and {@code var/} beside {@code bin/} (the launcher
- * passes {@code mailgate.home}).
+ * in {@code arguments}, as are those of {@code mailgate queue ...} and {@code mailgate repo ...}. Without
+ * options, {@code conf/} and {@code var/} beside {@code bin/} (the launcher passes {@code mailgate.home}).
  */
 public record CommandLine(String command, Path confDir, Path varDir, List<String> arguments) {
 

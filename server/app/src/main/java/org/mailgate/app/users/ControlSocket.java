@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets {@code mailgate users} change accounts while the gateway runs. H2 keeps its database file locked
+ * Lets {@code mailgate users} change accounts, and {@code mailgate reload} reload the pipeline, while the
+ * gateway runs. H2 keeps its database file locked
  * for the one process that opens it, so the CLI cannot open the store then; it hands its request to the
  * gateway over a Unix domain socket, {@code var/run/control.sock}, instead of opening the database on a
  * TCP port (H2's AUTO_SERVER listens on every interface and cannot be combined with the store's
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * thread of its own; SMTP is not touched.
  *
  * <p>Protocol, one request per connection: {@code users <action> [<name>]} then, for add and passwd, the
- * password on the next line; or {@code reload} ({@link PipelineReload}, for {@code mailgate reload}); the answer is {@code ok} or {@code error} on the first line, then the text.
+ * password on the next line; or {@code reload} ({@link PipelineReload}, for {@code mailgate reload}). The
+ * answer is {@code ok} or {@code error} on the first line, then the text.
  */
 public final class ControlSocket implements Service {
 
@@ -49,7 +51,7 @@ public final class ControlSocket implements Service {
         this.reload = reload;
     }
 
-    /** Where the gateway listens for {@code mailgate users}. */
+    /** Where the gateway listens for {@code mailgate users} and {@code mailgate reload}. */
     public static Path socketFile(Path varDir) {
         return varDir.toAbsolutePath().resolve("run").resolve("control.sock");
     }
@@ -65,8 +67,8 @@ public final class ControlSocket implements Service {
             server.bind(UnixDomainSocketAddress.of(socketFile));
         } catch (IOException | IllegalArgumentException e) {
             // e.g. a var/ path longer than a socket address may be (about 100 bytes on Linux)
-            LOG.warn("'mailgate users' cannot reach this gateway while it runs (stop it to change accounts): "
-                    + "cannot listen on {}: {}", socketFile, e.getMessage());
+            LOG.warn("'mailgate users' and 'mailgate reload' cannot reach this gateway while it runs (stop it to "
+                    + "change accounts; SIGHUP still reloads): cannot listen on {}: {}", socketFile, e.getMessage());
             server.close();
             return;
         }
