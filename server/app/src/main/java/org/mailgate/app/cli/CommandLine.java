@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, {@code mailgate reload [--var DIR]}, and
- * {@code mailgate users ...} whose own arguments (the action, the name, {@code --password-stdin}) are kept
- * in {@code arguments}, as are those of {@code mailgate queue ...} and {@code mailgate repo ...}. Without
- * options, {@code conf/} and {@code var/} beside {@code bin/} (the launcher passes {@code mailgate.home}).
+ * {@code mailgate users|queue|repo ...}, whose own arguments (the action, names, their options) are kept
+ * in {@code arguments}. Without options, {@code conf/} and {@code var/} beside {@code bin/} (the launcher
+ * passes {@code mailgate.home}).
  */
 public record CommandLine(String command, Path confDir, Path varDir, List<String> arguments) {
 
@@ -26,7 +26,8 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
               queue   list, flush or delete the mail waiting for remote delivery ('mailgate queue' for help)
               repo    list, show, reprocess or delete the mail kept in repositories ('mailgate repo' for help)
               --conf  configuration directory (default: conf/ beside bin/)
-              --var   state directory: spool database, temporary files (default: var/ beside bin/)""";
+              --var   state directory: the H2 store, generated certificates and admin token, the control
+                      socket, temporary files (default: var/ beside bin/)""";
 
     /** The commands over the admin API, whose own options are kept in {@code arguments}. */
     private static final List<String> ADMIN_COMMANDS = List.of("queue", "repo");
