@@ -116,7 +116,9 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
                     }
                     return queueId;
                 }, done -> { });
-                MailAudit.log(MailAudit.label(id, key), "stored in repository {}, key={}", url, key);
+                if (MailAudit.enabled()) {
+                    MailAudit.log(MailAudit.label(id, key), "stored in repository {}, key={}", url, key);
+                }
                 return key;
             } catch (SQLException e) {
                 throw new MessagingException("cannot store mail " + key + " in " + url + ": " + e.getMessage(), e);

@@ -111,8 +111,10 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                     remember(done);
                     queues.outgoing().announce(done.entryId());
                 });
-                MailAudit.log(MailAudit.label(enqueued.record().queueId(), mail.getName()),
-                        "queued for delivery: queue={}, to={}", name, mail.getRecipients());
+                if (MailAudit.enabled()) {
+                    MailAudit.log(MailAudit.label(enqueued.record().queueId(), mail.getName()),
+                            "queued for delivery: queue={}, to={}", name, mail.getRecipients());
+                }
             } catch (SQLException e) {
                 throw new MessagingException("cannot queue mail " + mail.getName() + " for delivery: "
                         + e.getMessage(), e);

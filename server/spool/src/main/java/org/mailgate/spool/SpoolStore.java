@@ -139,11 +139,12 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
                 return new Inserted(queueId, insert(c, MailParts.record(mail, queueId, parts.headerSection(), bodyId,
                         clock), state, delay));
             }, done -> announce(done.entryId(), delay));
-            Optional<QueueId> parent = transactions.currentQueueId();
-            parent.ifPresent(p -> MailAudit.log(p, "created {} in processor {}",
-                    inserted.queueId(), state));
-            MailAudit.log(inserted.queueId(), "queued into the spool in processor {}, name={}, parent={}", state,
-                    mail.getName(), parent.map(QueueId::toString).orElse("none"));
+            if (MailAudit.enabled()) {
+                Optional<QueueId> parent = transactions.currentQueueId();
+                parent.ifPresent(p -> MailAudit.log(p, "created {} in processor {}", inserted.queueId(), state));
+                MailAudit.log(inserted.queueId(), "queued into the spool in processor {}, name={}, parent={}",
+                        state, mail.getName(), parent.map(QueueId::toString).orElse("none"));
+            }
         } catch (SQLException e) {
             throw new MessagingException("cannot store mail " + mail.getName() + ": " + e.getMessage(), e);
         }

@@ -19,8 +19,9 @@ import org.mailgate.api.net.NetworkList;
  */
 public final class HandlerChainSection {
 
-    private static final ElementRules CHAIN = ElementRules.of(Set.of("handler"), Set.of("enableJmx",
-            "coreHandlersPackage"));
+    private static final ElementRules CHAIN = ElementRules.of(Set.of("handler"), Set.of())
+            .ignoringAttribute("enableJmx", "Mailgate has no JMX; see /metrics of the admin API")
+            .ignoringAttribute("coreHandlersPackage", "Mailgate's core SMTP commands are built in");
     private static final ElementRules NO_PARAMETERS = ElementRules.of(Set.of(), Set.of("class"));
     private static final ElementRules DNSBL = ElementRules.of(Set.of("rblservers", "getDetail", "allowedNetworks"),
             Set.of("class"));
