@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.james.core.MailAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.config.ConfigReport;
+import org.mailgate.api.rrt.ListedMapping;
 import org.mailgate.api.rrt.Mapping;
 import org.mailgate.api.rrt.MappingResolver;
 import org.mailgate.api.rrt.MappingSource;
@@ -82,5 +84,23 @@ class ConfiguredRecipientRewriteTableTest {
 
         assertThat(resolution).isEqualTo(new Resolution.Failed("554 5.4.6 Mapping loop for info@example.com: "
                 + "info@example.com -> alice@example.com -> info@example.com"));
+    }
+
+    @Test
+    void theListingGivesTheFilesMappingsWithTheirLineAndTheStoredOnesWithout() {
+        MappingSource info = MappingSource.parse("info@example.com");
+        MappingSource sales = MappingSource.parse("sales@example.com");
+        store.add(sales, Mapping.parse("bob@example.com"));
+        store.add(info, Mapping.parse("alice@example.com"));
+        store.add(info, Mapping.parse("carol@example.com"));
+
+        assertThat(table.listing()).containsExactly(
+                new ListedMapping(info, Mapping.parse("alice@example.com"), Optional.of("conf/recipientrewritetable.xml:3")),
+                new ListedMapping(info, Mapping.parse("carol@example.com"), Optional.empty()),
+                new ListedMapping(sales, Mapping.parse("bob@example.com"), Optional.empty()));
+        assertThat(table.configuredAt(info, Mapping.parse("alice@example.com")))
+                .contains("conf/recipientrewritetable.xml:3");
+        assertThat(table.configuredAt(info, Mapping.parse("carol@example.com"))).isEmpty();
+        assertThat(table.configuredAt(sales, Mapping.parse("bob@example.com"))).isEmpty();
     }
 }

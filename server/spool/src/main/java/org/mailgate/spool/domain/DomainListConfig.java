@@ -3,8 +3,11 @@ package org.mailgate.spool.domain;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.james.core.Domain;
 import org.mailgate.api.config.ConfigFiles;
@@ -18,8 +21,9 @@ import org.mailgate.api.config.XmlElement;
  *
  * @param domains       the local domains
  * @param defaultDomain the domain of bare user names such as {@code postmaster}
+ * @param origins       where the file names each domain it lists ({@code file:line})
  */
-public record DomainListConfig(Set<Domain> domains, Domain defaultDomain) {
+public record DomainListConfig(Set<Domain> domains, Domain defaultDomain, Map<Domain, String> origins) {
 
     public static final String FILE = "domainlist.xml";
 
@@ -29,7 +33,13 @@ public record DomainListConfig(Set<Domain> domains, Domain defaultDomain) {
     private static final ElementRules NAMES = ElementRules.of(Set.of("domainname"), Set.of());
 
     public DomainListConfig {
-        domains = Set.copyOf(domains);
+        domains = Collections.unmodifiableSet(new LinkedHashSet<>(domains));
+        origins = Map.copyOf(origins);
+    }
+
+    /** Domains not read from a file. */
+    public DomainListConfig(Set<Domain> domains, Domain defaultDomain) {
+        this(domains, defaultDomain, Map.of());
     }
 
     /** Reads {@code confDir/domainlist.xml}; without the file, the only local domain is {@code localhost}. */
@@ -42,15 +52,21 @@ public record DomainListConfig(Set<Domain> domains, Domain defaultDomain) {
     static DomainListConfig parse(XmlElement root, ConfigReport report) {
         ROOT.check(root, report);
         Set<Domain> domains = new LinkedHashSet<>();
+        Map<Domain, String> origins = new HashMap<>();
         for (XmlElement names : root.children("domainnames")) {
             NAMES.check(names, report);
             for (XmlElement name : names.children("domainname")) {
-                domain(name, report).ifPresent(domains::add);
+                domain(name, report).ifPresent(domain -> {
+                    domains.add(domain);
+                    origins.putIfAbsent(domain, name.location());
+                });
             }
         }
-        if (root.child("autodetect").map(e -> Values.booleanValue(e, false, report)).orElse(false)) {
-            localHostName(root, report).ifPresent(domains::add);
-        }
+        root.child("autodetect").filter(e -> Values.booleanValue(e, false, report)).ifPresent(autodetect ->
+                localHostName(root, report).ifPresent(domain -> {
+                    domains.add(domain);
+                    origins.putIfAbsent(domain, autodetect.location());
+                }));
         root.child("autodetectIP").filter(e -> Values.booleanValue(e, false, report)).ifPresent(e ->
                 report.error(e, "<autodetectIP>true</autodetectIP> is not supported: list address literals such "
                         + "as [192.0.2.1] in <domainnames> if mail to them must be accepted"));
@@ -59,7 +75,7 @@ public record DomainListConfig(Set<Domain> domains, Domain defaultDomain) {
         if (domains.isEmpty()) {
             report.warning(root, "no <domainname> given: no domain is local, every recipient needs relaying rights");
         }
-        return new DomainListConfig(domains, defaultDomain);
+        return new DomainListConfig(domains, defaultDomain, origins);
     }
 
     private static java.util.Optional<Domain> domain(XmlElement e, ConfigReport report) {

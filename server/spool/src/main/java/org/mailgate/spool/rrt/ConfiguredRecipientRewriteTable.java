@@ -3,12 +3,18 @@ package org.mailgate.spool.rrt;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.mailgate.api.rrt.ListedMapping;
 import org.mailgate.api.rrt.Mapping;
+import org.mailgate.api.rrt.MappingEntry;
 import org.mailgate.api.rrt.MappingSource;
 import org.mailgate.api.rrt.MappingStore;
 import org.mailgate.api.rrt.RecipientRewriteTable;
+import org.mailgate.api.rrt.RewriteTableListing;
 import org.mailgate.api.rrt.RewriteSettings;
 
 /**
@@ -17,7 +23,7 @@ import org.mailgate.api.rrt.RewriteSettings;
  * replaces the file's part as a whole ({@link #replace}).
  */
 @Singleton
-public final class ConfiguredRecipientRewriteTable implements RecipientRewriteTable {
+public final class ConfiguredRecipientRewriteTable implements RecipientRewriteTable, RewriteTableListing {
 
     private final AtomicReference<RecipientRewriteTableConfig> config;
     private final MappingStore store;
@@ -46,6 +52,31 @@ public final class ConfiguredRecipientRewriteTable implements RecipientRewriteTa
         List<Mapping> all = new ArrayList<>(configured);
         stored.stream().filter(m -> !configured.contains(m)).forEach(all::add);
         return List.copyOf(all);
+    }
+
+    @Override
+    public List<ListedMapping> listing() {
+        RecipientRewriteTableConfig file = config.get();
+        Map<MappingSource, List<ListedMapping>> bySource = new LinkedHashMap<>();
+        file.mappings().forEach((source, mappings) -> mappings.forEach(mapping -> bySource
+                .computeIfAbsent(source, s -> new ArrayList<>())
+                .add(new ListedMapping(source, mapping, Optional.ofNullable(file.origins().get(source))))));
+        for (MappingEntry entry : store.list()) {
+            if (!file.mappings().getOrDefault(entry.source(), List.of()).contains(entry.mapping())) {
+                bySource.computeIfAbsent(entry.source(), s -> new ArrayList<>())
+                        .add(new ListedMapping(entry.source(), entry.mapping(), Optional.empty()));
+            }
+        }
+        return bySource.values().stream().flatMap(List::stream).toList();
+    }
+
+    @Override
+    public Optional<String> configuredAt(MappingSource source, Mapping mapping) {
+        RecipientRewriteTableConfig file = config.get();
+        if (!file.mappings().getOrDefault(source, List.of()).contains(mapping)) {
+            return Optional.empty();
+        }
+        return Optional.of(file.origins().getOrDefault(source, RecipientRewriteTableConfig.FILE));
     }
 
     @Override

@@ -37,8 +37,10 @@ import org.mailgate.api.rrt.RewriteSettings;
  *
  * @param settings recursion and its limit
  * @param mappings the mappings of each source, in the order written
+ * @param origins  where the file gives the mappings of each source ({@code file:line})
  */
-public record RecipientRewriteTableConfig(RewriteSettings settings, Map<MappingSource, List<Mapping>> mappings) {
+public record RecipientRewriteTableConfig(RewriteSettings settings, Map<MappingSource, List<Mapping>> mappings,
+                                          Map<MappingSource, String> origins) {
 
     public static final String FILE = "recipientrewritetable.xml";
 
@@ -52,6 +54,12 @@ public record RecipientRewriteTableConfig(RewriteSettings settings, Map<MappingS
         Map<MappingSource, List<Mapping>> copy = new LinkedHashMap<>();
         mappings.forEach((source, list) -> copy.put(source, List.copyOf(list)));
         mappings = Collections.unmodifiableMap(copy);
+        origins = Map.copyOf(origins);
+    }
+
+    /** Mappings not read from a file. */
+    public RecipientRewriteTableConfig(RewriteSettings settings, Map<MappingSource, List<Mapping>> mappings) {
+        this(settings, mappings, Map.of());
     }
 
     /** No mappings in the file; James's defaults. */
@@ -74,6 +82,7 @@ public record RecipientRewriteTableConfig(RewriteSettings settings, Map<MappingS
                 .orElse(RewriteSettings.DEFAULT_MAPPING_LIMIT);
         Map<MappingSource, List<Mapping>> mappings = new LinkedHashMap<>();
         Map<MappingSource, Integer> firstLine = new HashMap<>();
+        Map<MappingSource, String> origins = new HashMap<>();
         for (XmlElement element : root.children("mapping")) {
             if (element.text().isBlank()) {
                 report.error(element, "<mapping> must not be empty: write source=target, e.g. "
@@ -92,11 +101,12 @@ public record RecipientRewriteTableConfig(RewriteSettings settings, Map<MappingS
                                 + "mapping, separated by ';'");
                     } else {
                         mappings.put(parsed.source(), parsed.targets());
+                        origins.put(parsed.source(), element.location());
                     }
                 });
             }
         }
-        return new RecipientRewriteTableConfig(new RewriteSettings(recursive, limit), mappings);
+        return new RecipientRewriteTableConfig(new RewriteSettings(recursive, limit), mappings, origins);
     }
 
     /** One {@code source=targets} item. */
