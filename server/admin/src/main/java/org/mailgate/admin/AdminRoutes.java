@@ -17,11 +17,16 @@ public final class AdminRoutes {
 
     public AdminRoutes(List<HealthCheck> checks, OutgoingQueueControl queues, MailRepositoryStore repositories,
                        MailRepositoryReprocessor reprocessor, Set<MailRepositoryUrl> configuredRepositories,
-                       PrometheusMeterRegistry metrics) {
+                       PrometheusMeterRegistry metrics, AddressingStores addressing) {
         routes.addAll(new HealthCheckRoutes(checks).routes());
         routes.addAll(new MetricsRoutes(metrics).routes());
         routes.addAll(new MailQueueRoutes(queues).routes());
         routes.addAll(new MailRepositoryRoutes(repositories, reprocessor, configuredRepositories).routes());
+        MappingChanges mappingChanges = new MappingChanges(addressing.mappings(), addressing.rewriteTable());
+        routes.addAll(new DomainRoutes(addressing.domains()).routes());
+        routes.addAll(new DomainMappingRoutes(addressing.rewriteTable(), mappingChanges, addressing.domains()).routes());
+        routes.addAll(new UserRoutes(addressing.users()).routes());
+        routes.addAll(new MappingRoutes(addressing.rewriteTable(), mappingChanges).routes());
     }
 
     List<Route> all() {

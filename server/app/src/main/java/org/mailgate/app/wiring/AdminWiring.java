@@ -11,16 +11,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mailgate.admin.AddressingStores;
 import org.mailgate.admin.AdminRoutes;
 import org.mailgate.admin.AdminServer;
 import org.mailgate.admin.OutgoingQueueHealthCheck;
 import org.mailgate.admin.StoreMetrics;
 import org.mailgate.api.delivery.OutgoingQueueControl;
+import org.mailgate.api.domain.DomainStore;
 import org.mailgate.api.health.HealthCheck;
 import org.mailgate.api.metrics.StoreStatistics;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
+import org.mailgate.api.rrt.MappingStore;
+import org.mailgate.api.rrt.RewriteTableListing;
+import org.mailgate.api.user.Users;
 import org.mailgate.app.config.MailgateConfig;
 import org.mailgate.container.config.MailetEntry;
 import org.mailgate.container.config.ProcessorConfig;
@@ -46,7 +51,9 @@ public final class AdminWiring {
                 injector.getInstance(SpoolWritableCheck.class),
                 new OutgoingQueueHealthCheck(statistics, queues, config.webAdmin().maxReadyAge()));
         AdminRoutes routes = new AdminRoutes(checks, queues, repositories,
-                injector.getInstance(MailRepositoryReprocessor.class), configured, metrics);
+                injector.getInstance(MailRepositoryReprocessor.class), configured, metrics,
+                new AddressingStores(injector.getInstance(DomainStore.class), injector.getInstance(Users.class),
+                        injector.getInstance(MappingStore.class), injector.getInstance(RewriteTableListing.class)));
         return Optional.of(new AdminServer(config.webAdmin(), varDir, routes,
                 List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(),
                         new StoreMetrics(statistics, queues, repositories, configured)), metrics));
