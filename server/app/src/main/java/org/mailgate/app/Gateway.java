@@ -16,13 +16,12 @@ import org.mailgate.api.Service;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.spool.SpoolProcessing;
-import org.mailgate.api.user.Users;
 import org.mailgate.app.config.MailgateConfig;
+import org.mailgate.app.control.ControlSocket;
 import org.mailgate.app.reload.PipelineReload;
 import org.mailgate.app.reload.ReloadOutcome;
 import org.mailgate.app.routes.Conveyors;
 import org.mailgate.app.routes.MailRoutes;
-import org.mailgate.app.users.ControlSocket;
 import org.mailgate.app.wiring.AdminWiring;
 import org.mailgate.app.wiring.Modules;
 import org.mailgate.container.engine.PipelineFactory;
@@ -110,8 +109,7 @@ public final class Gateway {
         MailRoutes routes = new MailRoutes(spooler, delivery, config.container().threads(), deliveryWorkers);
         Conveyors conveyors = new Conveyors(Map.of("spool", queues.spool(), "outgoing", queues.outgoing()), routes,
                 delivery, Duration.ofSeconds(20));
-        List<Service> all = new ArrayList<>(List.of(database, new ControlSocket(varDir, injector.getInstance(Users.class),
-                reload),
+        List<Service> all = new ArrayList<>(List.of(database, new ControlSocket(varDir, reload),
                 injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery, conveyors));
         admin = AdminWiring.server(injector, config, varDir);
         admin.ifPresent(all::add);

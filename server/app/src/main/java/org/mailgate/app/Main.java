@@ -12,7 +12,6 @@ import org.mailgate.app.admincli.AdminCli;
 import org.mailgate.app.cli.CommandLine;
 import org.mailgate.app.config.MailgateConfig;
 import org.mailgate.app.reload.ReloadCli;
-import org.mailgate.app.users.UsersCli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -22,9 +21,9 @@ import sun.misc.SignalHandler;
  * The {@code mailgate} command: {@code run} (the default) runs the gateway in the foreground until
  * SIGTERM or SIGINT, then stops cleanly and exits 0, and reloads its pipeline on SIGHUP or
  * {@code reload} ({@link ReloadCli}); {@code check} validates the configuration and
- * exits 1 listing every error as {@code file:line: message}; {@code users} manages the SMTP AUTH accounts
- * ({@link UsersCli}); {@code queue} and {@code repo} work on the running gateway's queues and
- * repositories through its admin API ({@link AdminCli}).
+ * exits 1 listing every error as {@code file:line: message}; {@code queue}, {@code repo}, {@code domains},
+ * {@code users} and {@code mappings} work on the running gateway's queues, repositories, local domains,
+ * SMTP AUTH accounts and rewrite mappings through its admin API ({@link AdminCli}).
  */
 public final class Main {
 
@@ -49,20 +48,12 @@ public final class Main {
                 System.exit(0);
             }
             case "check" -> System.exit(check(commandLine, System.out, System.err));
-            case "users" -> System.exit(users(commandLine));
-            case "queue", "repo" -> System.exit(new AdminCli(commandLine.confDir(), commandLine.varDir(), System.out,
-                    System.err).run(commandLine.command(), commandLine.arguments()));
+            case "queue", "repo", "domains", "users", "mappings" -> System.exit(new AdminCli(commandLine.confDir(),
+                    commandLine.varDir(), System.in, System.console(), System.out, System.err)
+                    .run(commandLine.command(), commandLine.arguments()));
             case "reload" -> System.exit(new ReloadCli(commandLine.varDir(), System.out, System.err).run());
             default -> System.exit(run(commandLine, startNanos));
         }
-    }
-
-    /** {@code mailgate users ...}: quiet logging, so that only the command's own output is printed. */
-    private static int users(CommandLine commandLine) {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        return new UsersCli(commandLine.varDir(), System.in, System.console(), System.out, System.err)
-                .run(commandLine.arguments());
     }
 
     static String version() {

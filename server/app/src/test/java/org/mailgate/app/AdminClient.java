@@ -48,6 +48,14 @@ final class AdminClient {
         return send("DELETE", path, "", Optional.empty());
     }
 
+    Answer put(String path, String body) {
+        return send("PUT", path, body, Optional.empty());
+    }
+
+    Answer head(String path) {
+        return send("HEAD", path, "", Optional.empty());
+    }
+
     Answer patch(String path, String body) {
         return send("PATCH", path, body, Optional.empty());
     }

@@ -9,6 +9,7 @@ import javax.net.ssl.SSLContext;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.app.config.MailgateConfig;
 import org.mailgate.testkit.Await;
+import org.mailgate.testkit.smtp.SmtpDialogue;
 import org.mailgate.testkit.tls.ClientTls;
 
 /** A gateway running in the test JVM on a configuration written by {@link TestConf}. */
@@ -38,6 +39,16 @@ final class GatewayFixture implements AutoCloseable {
 
     InetSocketAddress smtp() {
         return gateway.smtpAddresses().get(0);
+    }
+
+    /** The reply code to {@code RCPT TO:<recipient>} in a new session from {@code someone@elsewhere.example}. */
+    int rcptReply(String recipient) {
+        try (SmtpDialogue smtp = SmtpDialogue.connect(smtp())) {
+            smtp.expect(220);
+            smtp.ehlo("client.example");
+            smtp.send("MAIL FROM:<someone@elsewhere.example>").expect(250);
+            return smtp.command("RCPT TO:<" + recipient + ">").code();
+        }
     }
 
     /**

@@ -5,10 +5,6 @@ import static org.mailgate.app.AuthEndToEndTest.ALICE;
 import static org.mailgate.app.AuthEndToEndTest.PASSWORD;
 import static org.mailgate.app.AuthEndToEndTest.plain;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.audit.MailAudit;
-import org.mailgate.app.users.UsersCli;
 import org.mailgate.testkit.LogCapture;
 import org.mailgate.testkit.smtp.ReceivedMessage;
 import org.mailgate.testkit.smtp.SmtpDialogue;
@@ -53,7 +48,7 @@ class SubmissionEndToEndTest {
                 .replace("<helloName autodetect=\"true\"/>", "<helloName>mailgate.test</helloName>");
     }
 
-    /** Starts the gateway with only the submissions (465) block, after adding alice's account to its store. */
+    /** Starts the gateway with only the submissions (465) block, then adds alice's account. */
     private SSLContext start() throws Exception {
         return start(shippedBlock("submissions", 465, "<tls socketTLS=\"true\"/>"));
     }
@@ -62,12 +57,13 @@ class SubmissionEndToEndTest {
         Path conf = peers.conf().writeTo(tmp.resolve("conf"));
         Files.writeString(conf.resolve("smtpserver.xml"), "<smtpservers>\n" + smtpServerBlock + "\n</smtpservers>\n");
         Path var = tmp.resolve("var");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new UsersCli(var, new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)),
-                null, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true,
-                StandardCharsets.UTF_8)).run(List.of("add", ALICE, "--password-stdin"));
-        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        return peers.start(conf, var).trustingGeneratedCertificate("mailgate.test");
+        GatewayFixture gateway = peers.start(conf, var);
+        Path cliConf = Files.createDirectories(tmp.resolve("cli-conf"));
+        Files.writeString(cliConf.resolve("webadmin.properties"),
+                "port=" + gateway.gateway.adminAddress().orElseThrow().getPort() + "\n");
+        AdminCommand users = new AdminCommand(cliConf, var);
+        assertThat(users.run(PASSWORD + "\n", "users", "add", ALICE, "--password-stdin")).as(users.err()).isZero();
+        return gateway.trustingGeneratedCertificate("mailgate.test");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package org.mailgate.app.admincli;
 
+import java.io.Console;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code mailgate queue ...} and {@code mailgate repo ...}: the operator's commands over the admin API of
+ * {@code mailgate queue|repo|domains|users|mappings ...}: the operator's commands over the admin API of
  * the running gateway, found through {@code conf/webadmin.properties} and {@code var/webadmin.token}.
  * Tables by default, the API's JSON with {@code --json}. Exit status 0, 1 for an error, 2 for a wrong
  * command line.
@@ -20,21 +22,42 @@ public final class AdminCli {
                    mailgate repo show PATH [KEY] [--json | --raw]
                    mailgate repo reprocess PATH [KEY] [--processor P] [--json]
                    mailgate repo delete PATH [KEY] [--json]
+                   mailgate domains list [--json]
+                   mailgate domains add|remove DOMAIN
+                   mailgate users list [--json]
+                   mailgate users add|passwd NAME [--password-stdin]
+                   mailgate users remove NAME
+                   mailgate mappings list [SOURCE] [--json]
+                   mailgate mappings add|remove SOURCE MAPPING
+              NAME     an account: a full address, such as alice@example.com
+              --password-stdin  read the password from the first line of standard input (else: asked
+                       twice on the terminal, without echo)
+              SOURCE   user@domain, *@domain or user@*
+              MAPPING  as in recipientrewritetable.xml: an address, domain:D, regex:PATTERN:REPLACEMENT,
+                       error:TEXT, forward:A, group:A or alias:A
               (all take --conf DIR and --var DIR to find the admin API's address and token)""";
 
     private final Path confDir;
     private final Path varDir;
+    private final PasswordPrompt passwords;
     private final PrintStream out;
     private final PrintStream err;
 
+    /** Without a terminal or standard input to read passwords from. */
     public AdminCli(Path confDir, Path varDir, PrintStream out, PrintStream err) {
+        this(confDir, varDir, InputStream.nullInputStream(), null, out, err);
+    }
+
+    /** {@code console}: the terminal passwords are asked on, null when there is none. */
+    public AdminCli(Path confDir, Path varDir, InputStream stdin, Console console, PrintStream out, PrintStream err) {
         this.confDir = confDir;
         this.varDir = varDir;
+        this.passwords = new PasswordPrompt(stdin, console);
         this.out = out;
         this.err = err;
     }
 
-    /** Runs {@code command} ({@code queue} or {@code repo}) with its arguments; returns the exit status. */
+    /** Runs {@code command} ({@code queue}, {@code repo}, {@code domains}…) with its arguments; the exit status. */
     public int run(String command, List<String> arguments) {
         try {
             if (arguments.isEmpty()) {
@@ -45,6 +68,9 @@ public final class AdminCli {
             return switch (command) {
                 case "queue" -> new QueueCommands(http(), out).run(action, rest);
                 case "repo" -> new RepoCommands(http(), out).run(action, rest);
+                case "domains" -> new DomainCommands(http(), out).run(action, rest);
+                case "users" -> new UserCommands(http(), passwords, out).run(action, rest);
+                case "mappings" -> new MappingCommands(http(), out).run(action, rest);
                 default -> throw CliFailure.usage("unknown command '" + command + "'");
             };
         } catch (CliFailure failure) {

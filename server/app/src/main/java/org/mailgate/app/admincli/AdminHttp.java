@@ -52,8 +52,9 @@ final class AdminHttp {
         }
     }
 
+    /** One path segment or query value, percent-encoded (a space as {@code %20}: the API reads {@code +} as itself). */
     static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -62,6 +63,28 @@ final class AdminHttp {
      */
     Answer send(String method, String path, Optional<String> body, Optional<String> accept,
                 Function<String, String> notFound) throws CliFailure {
+        Answer answer = exchange(method, path, body, accept);
+        if (answer.status() / 100 != 2) {
+            throw failure(answer, notFound);
+        }
+        return answer;
+    }
+
+    /** Whether {@code GET} or {@code HEAD} of {@code path} finds something: 2xx yes, 404 no. */
+    boolean exists(String method, String path) throws CliFailure {
+        Answer answer = exchange(method, path, Optional.empty(), Optional.empty());
+        if (answer.status() == 404) {
+            return false;
+        }
+        if (answer.status() / 100 != 2) {
+            throw failure(answer, message -> message);
+        }
+        return true;
+    }
+
+    /** Sends the request; any answer. */
+    private Answer exchange(String method, String path, Optional<String> body, Optional<String> accept)
+            throws CliFailure {
         if (endpoint == null) {
             endpoint = locator.locate();
         }
@@ -72,20 +95,15 @@ final class AdminHttp {
                         .orElseGet(HttpRequest.BodyPublishers::noBody));
         body.ifPresent(b -> request.header("Content-Type", "application/json"));
         accept.ifPresent(a -> request.header("Accept", a));
-        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw CliFailure.error("cannot reach the admin API at " + endpoint.authority() + ": is the gateway running?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CliFailure.error("interrupted");
         }
-        Answer answer = new Answer(response.statusCode(), response.body());
-        return switch (response.statusCode() / 100) {
-            case 2 -> answer;
-            default -> throw failure(answer, notFound);
-        };
     }
 
     private CliFailure failure(Answer answer, Function<String, String> notFound) {

@@ -7,30 +7,33 @@ import java.util.Optional;
 
 /**
  * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, {@code mailgate reload [--var DIR]}, and
- * {@code mailgate users|queue|repo ...}, whose own arguments (the action, names, their options) are kept
- * in {@code arguments}. Without options, {@code conf/} and {@code var/} beside {@code bin/} (the launcher
- * passes {@code mailgate.home}).
+ * {@code mailgate queue|repo|domains|users|mappings ...}, whose own arguments (the action, names, their
+ * options) are kept in {@code arguments}. Without options, {@code conf/} and {@code var/} beside
+ * {@code bin/} (the launcher passes {@code mailgate.home}).
  */
 public record CommandLine(String command, Path confDir, Path varDir, List<String> arguments) {
 
     public static final String USAGE = """
             usage: mailgate [run|check] [--conf DIR] [--var DIR]
-                   mailgate users add|passwd|remove|list [NAME] [--password-stdin] [--var DIR]
                    mailgate reload [--var DIR]
-                   mailgate queue|repo ACTION ... [--json] [--conf DIR] [--var DIR]
-              run     run the gateway in the foreground (the default); stop it with SIGTERM
-              check   validate the configuration and list every error; exit 1 if there is one
-              users   manage the SMTP AUTH accounts, also while the gateway runs ('mailgate users' for help)
-              reload  make the running gateway reload mailetcontainer.xml, domainlist.xml and
-                      recipientrewritetable.xml (as SIGHUP does); exit 1 listing the errors if invalid
-              queue   list, flush or delete the mail waiting for remote delivery ('mailgate queue' for help)
-              repo    list, show, reprocess or delete the mail kept in repositories ('mailgate repo' for help)
-              --conf  configuration directory (default: conf/ beside bin/)
-              --var   state directory: the H2 store, generated certificates and admin token, the control
-                      socket, temporary files (default: var/ beside bin/)""";
+                   mailgate queue|repo|domains|users|mappings ACTION ... [--json] [--conf DIR] [--var DIR]
+              run       run the gateway in the foreground (the default); stop it with SIGTERM
+              check     validate the configuration and list every error; exit 1 if there is one
+              reload    make the running gateway reload mailetcontainer.xml, domainlist.xml and
+                        recipientrewritetable.xml (as SIGHUP does); exit 1 listing the errors if invalid
+              queue     list, flush or delete the mail waiting for remote delivery ('mailgate queue' for help)
+              repo      list, show, reprocess or delete the mail kept in repositories ('mailgate repo' for help)
+              domains   list, add or remove local domains ('mailgate domains' for help)
+              users     list, add, remove the SMTP AUTH accounts or change a password ('mailgate users' for help)
+              mappings  list, add or remove recipient rewrite mappings ('mailgate mappings' for help)
+                        queue, repo, domains, users and mappings work on the running gateway through its
+                        admin API (webadmin.properties)
+              --conf    configuration directory (default: conf/ beside bin/)
+              --var     state directory: the H2 store, generated certificates and admin token, the control
+                        socket, temporary files (default: var/ beside bin/)""";
 
     /** The commands over the admin API, whose own options are kept in {@code arguments}. */
-    private static final List<String> ADMIN_COMMANDS = List.of("queue", "repo");
+    private static final List<String> ADMIN_COMMANDS = List.of("queue", "repo", "domains", "users", "mappings");
 
     /** Thrown for a command line that cannot be understood. */
     public static final class UsageException extends Exception {
@@ -57,8 +60,7 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
                         conf = Path.of(arg.substring("--conf=".length()));
                     } else if (arg.startsWith("--var=")) {
                         var = Path.of(arg.substring("--var=".length()));
-                    } else if (arg.equals("--password-stdin") && "users".equals(command)
-                            || arg.startsWith("--") && ADMIN_COMMANDS.contains(command)) {
+                    } else if (arg.startsWith("--") && ADMIN_COMMANDS.contains(command)) {
                         rest.add(arg);
                     } else if (arg.startsWith("-")) {
                         throw new UsageException("unknown option " + arg);
@@ -71,10 +73,10 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
             }
         }
         command = Optional.ofNullable(command).orElse("run");
-        if (!List.of("run", "check", "help", "users", "reload", "queue", "repo").contains(command)) {
+        if (!List.of("run", "check", "help", "reload").contains(command) && !ADMIN_COMMANDS.contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
-        if (!rest.isEmpty() && !command.equals("users") && !ADMIN_COMMANDS.contains(command)) {
+        if (!rest.isEmpty() && !ADMIN_COMMANDS.contains(command)) {
             throw new UsageException("unexpected arguments: " + String.join(" ", rest));
         }
         return new CommandLine(command, conf != null ? conf : home.resolve("conf"),

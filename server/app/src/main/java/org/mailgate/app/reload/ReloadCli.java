@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.mailgate.app.users.ControlClient;
-import org.mailgate.app.users.ControlSocket;
-import org.mailgate.app.users.UserRequest;
+import org.mailgate.app.control.ControlAnswer;
+import org.mailgate.app.control.ControlClient;
+import org.mailgate.app.control.ControlSocket;
 
 /**
  * {@code mailgate reload}: asks the gateway running on {@code var/} to reload its pipeline, through its
@@ -32,7 +32,7 @@ public final class ReloadCli {
             return 1;
         }
         try {
-            UserRequest.Result answer = ControlClient.ask(socket, "reload\n");
+            ControlAnswer answer = ControlClient.ask(socket, "reload\n");
             (answer.ok() ? out : err).println(answer.text());
             return answer.ok() ? 0 : 1;
         } catch (IOException e) {

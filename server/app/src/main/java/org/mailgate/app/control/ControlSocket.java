@@ -1,4 +1,4 @@
-package org.mailgate.app.users;
+package org.mailgate.app.control;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,25 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.mailgate.api.Service;
-import org.mailgate.api.user.Users;
 import org.mailgate.app.reload.PipelineReload;
 import org.mailgate.app.reload.ReloadOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets {@code mailgate users} change accounts, and {@code mailgate reload} reload the pipeline, while the
- * gateway runs. H2 keeps its database file locked
- * for the one process that opens it, so the CLI cannot open the store then; it hands its request to the
- * gateway over a Unix domain socket, {@code var/run/control.sock}, instead of opening the database on a
- * TCP port (H2's AUTO_SERVER listens on every interface and cannot be combined with the store's
- * settings). The socket's directory is made readable by its owner only, so only the account that runs
- * the gateway (or root) can talk to it. One platform thread waits on it, each request runs on a virtual
- * thread of its own; SMTP is not touched.
+ * Lets {@code mailgate reload} reload the pipeline of the running gateway through a Unix domain socket,
+ * {@code var/run/control.sock}: nothing listens on the network for it. The socket's directory is made
+ * readable by its owner only, so only the account that runs the gateway (or root) can talk to it. One
+ * platform thread waits on it, each request runs on a virtual thread of its own; SMTP is not touched.
  *
- * <p>Protocol, one request per connection: {@code users <action> [<name>]} then, for add and passwd, the
- * password on the next line; or {@code reload} ({@link PipelineReload}, for {@code mailgate reload}). The
- * answer is {@code ok} or {@code error} on the first line, then the text.
+ * <p>Protocol, one request per connection: the line {@code reload} ({@link PipelineReload}). The answer
+ * is {@code ok} or {@code error} on the first line, then the text.
  */
 public final class ControlSocket implements Service {
 
@@ -40,18 +34,16 @@ public final class ControlSocket implements Service {
     private static final int MAX_LINE = 4096;
 
     private final Path socketFile;
-    private final Users users;
     private final PipelineReload reload;
     private ServerSocketChannel server;
     private Thread acceptor;
 
-    public ControlSocket(Path varDir, Users users, PipelineReload reload) {
+    public ControlSocket(Path varDir, PipelineReload reload) {
         this.socketFile = socketFile(varDir);
-        this.users = users;
         this.reload = reload;
     }
 
-    /** Where the gateway listens for {@code mailgate users} and {@code mailgate reload}. */
+    /** Where the gateway listens for {@code mailgate reload}. */
     public static Path socketFile(Path varDir) {
         return varDir.toAbsolutePath().resolve("run").resolve("control.sock");
     }
@@ -67,8 +59,8 @@ public final class ControlSocket implements Service {
             server.bind(UnixDomainSocketAddress.of(socketFile));
         } catch (IOException | IllegalArgumentException e) {
             // e.g. a var/ path longer than a socket address may be (about 100 bytes on Linux)
-            LOG.warn("'mailgate users' and 'mailgate reload' cannot reach this gateway while it runs (stop it to "
-                    + "change accounts; SIGHUP still reloads): cannot listen on {}: {}", socketFile, e.getMessage());
+            LOG.warn("'mailgate reload' cannot reach this gateway (SIGHUP still reloads): cannot listen on {}: {}",
+                    socketFile, e.getMessage());
             server.close();
             return;
         }
@@ -101,26 +93,19 @@ public final class ControlSocket implements Service {
         BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client),
                 StandardCharsets.UTF_8));
         OutputStream out = Channels.newOutputStream(client);
-        UserRequest.Result result;
+        ControlAnswer result;
         try {
-            String[] words = line(in).split(" ", 3);
-            if (words.length == 1 && words[0].equals("reload")) {
-                ReloadOutcome outcome = reload.reload();
-                result = new UserRequest.Result(outcome.applied(), outcome.text());
-            } else if (words.length < 2 || !words[0].equals("users")) {
-                throw new IllegalArgumentException("expected 'users <action> [<name>]' or 'reload'");
-            } else {
-                UserRequest request = new UserRequest(words[1], words.length > 2 ? words[2] : "", "");
-                if (request.needsPassword()) {
-                    request = new UserRequest(request.action(), request.name(), line(in));
-                }
-                result = request.runOn(users);
+            String request = line(in);
+            if (!request.equals("reload")) {
+                throw new IllegalArgumentException("expected 'reload'");
             }
+            ReloadOutcome outcome = reload.reload();
+            result = new ControlAnswer(outcome.applied(), outcome.text());
         } catch (IllegalArgumentException e) {
-            result = UserRequest.Result.error(e.getMessage());
+            result = new ControlAnswer(false, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("control socket request failed: {}", e.getMessage(), e);
-            result = UserRequest.Result.error("the gateway failed: " + e.getMessage());
+            result = new ControlAnswer(false, "the gateway failed: " + e.getMessage());
         }
         out.write(((result.ok() ? "ok" : "error") + "\n" + result.text()).getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -1,4 +1,4 @@
-package org.mailgate.app.users;
+package org.mailgate.app.control;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -15,7 +15,7 @@ public final class ControlClient {
     }
 
     /** Sends {@code request} (its lines, each ending in a newline) through {@code socket}. */
-    public static UserRequest.Result ask(Path socket, String request) throws IOException {
+    public static ControlAnswer ask(Path socket, String request) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             var output = Channels.newOutputStream(channel);
@@ -27,7 +27,7 @@ public final class ControlClient {
             if (newline < 0) {
                 throw new IOException("the running gateway gave no answer");
             }
-            return new UserRequest.Result(answer.substring(0, newline).equals("ok"), answer.substring(newline + 1));
+            return new ControlAnswer(answer.substring(0, newline).equals("ok"), answer.substring(newline + 1));
         } catch (IOException e) {
             throw new IOException("cannot reach the running gateway through " + socket + ": " + e.getMessage(), e);
         }
