@@ -22,6 +22,7 @@ import org.mailgate.app.reload.PipelineReload;
 import org.mailgate.app.reload.ReloadOutcome;
 import org.mailgate.app.routes.Conveyors;
 import org.mailgate.app.routes.MailRoutes;
+import org.mailgate.app.trace.LivePipelineConfig;
 import org.mailgate.app.users.ControlSocket;
 import org.mailgate.app.wiring.AdminWiring;
 import org.mailgate.app.wiring.Modules;
@@ -100,8 +101,9 @@ public final class Gateway {
     public void buildPipeline(ConfigReport report) {
         PipelineFactory factory = injector.getInstance(PipelineFactory.class);
         pipeline = new PipelineHolder(factory.build(config.container(), report));
+        LivePipelineConfig live = new LivePipelineConfig(config.container());
         reload = new PipelineReload(config, factory, pipeline, injector.getInstance(ConfiguredDomainList.class),
-                injector.getInstance(ConfiguredRecipientRewriteTable.class));
+                injector.getInstance(ConfiguredRecipientRewriteTable.class), live);
         Spooler spooler = new Spooler(injector.getInstance(SpoolProcessing.class), pipeline,
                 injector.getInstance(MailRepositoryStore.class), config.container().errorRepository());
         RemoteDeliveryService delivery = injector.getInstance(RemoteDeliveryService.class);
@@ -113,7 +115,7 @@ public final class Gateway {
         List<Service> all = new ArrayList<>(List.of(database, new ControlSocket(varDir, injector.getInstance(Users.class),
                 reload),
                 injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery, conveyors));
-        admin = AdminWiring.server(injector, config, varDir);
+        admin = AdminWiring.server(injector, config, varDir, AdminWiring.tracer(injector, config, live));
         admin.ifPresent(all::add);
         services = List.copyOf(all);
     }

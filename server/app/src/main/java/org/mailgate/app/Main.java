@@ -24,7 +24,7 @@ import sun.misc.SignalHandler;
  * {@code reload} ({@link ReloadCli}); {@code check} validates the configuration and
  * exits 1 listing every error as {@code file:line: message}; {@code users} manages the SMTP AUTH accounts
  * ({@link UsersCli}); {@code queue} and {@code repo} work on the running gateway's queues and
- * repositories through its admin API ({@link AdminCli}).
+ * repositories through its admin API, {@code trace} makes a dry run through its pipeline ({@link AdminCli}).
  */
 public final class Main {
 
@@ -50,7 +50,7 @@ public final class Main {
             }
             case "check" -> System.exit(check(commandLine, System.out, System.err));
             case "users" -> System.exit(users(commandLine));
-            case "queue", "repo" -> System.exit(new AdminCli(commandLine.confDir(), commandLine.varDir(), System.out,
+            case "queue", "repo", "trace" -> System.exit(new AdminCli(commandLine.confDir(), commandLine.varDir(), System.out,
                     System.err).run(commandLine.command(), commandLine.arguments()));
             case "reload" -> System.exit(new ReloadCli(commandLine.varDir(), System.out, System.err).run());
             default -> System.exit(run(commandLine, startNanos));

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code mailgate queue ...} and {@code mailgate repo ...}: the operator's commands over the admin API of
+ * {@code mailgate queue ...}, {@code mailgate repo ...} and {@code mailgate trace ...}: the operator's commands over the admin API of
  * the running gateway, found through {@code conf/webadmin.properties} and {@code var/webadmin.token}.
  * Tables by default, the API's JSON with {@code --json}. Exit status 0, 1 for an error, 2 for a wrong
  * command line.
@@ -20,6 +20,8 @@ public final class AdminCli {
                    mailgate repo show PATH [KEY] [--json | --raw]
                    mailgate repo reprocess PATH [KEY] [--processor P] [--json]
                    mailgate repo delete PATH [KEY] [--json]
+                   mailgate trace --from SENDER --to RCPT[,RCPT...] [--remote-ip IP] [--auth USER]
+                                  [--helo NAME] [--json] FILE
               (all take --conf DIR and --var DIR to find the admin API's address and token)""";
 
     private final Path confDir;
@@ -34,9 +36,12 @@ public final class AdminCli {
         this.err = err;
     }
 
-    /** Runs {@code command} ({@code queue} or {@code repo}) with its arguments; returns the exit status. */
+    /** Runs {@code command} ({@code queue}, {@code repo} or {@code trace}) with its arguments; the exit status. */
     public int run(String command, List<String> arguments) {
         try {
+            if (command.equals("trace")) {
+                return new TraceCommand(http(), out).run(arguments);
+            }
             if (arguments.isEmpty()) {
                 throw CliFailure.usage(command + " needs an action");
             }

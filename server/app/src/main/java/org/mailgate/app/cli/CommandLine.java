@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, {@code mailgate reload [--var DIR]}, and
- * {@code mailgate users|queue|repo ...}, whose own arguments (the action, names, their options) are kept
+ * {@code mailgate users|queue|repo|trace ...}, whose own arguments (the action, names, their options) are kept
  * in {@code arguments}. Without options, {@code conf/} and {@code var/} beside {@code bin/} (the launcher
  * passes {@code mailgate.home}).
  */
@@ -18,6 +18,8 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
                    mailgate users add|passwd|remove|list [NAME] [--password-stdin] [--var DIR]
                    mailgate reload [--var DIR]
                    mailgate queue|repo ACTION ... [--json] [--conf DIR] [--var DIR]
+                   mailgate trace --from SENDER --to RCPT[,RCPT...] [--remote-ip IP] [--auth USER]
+                                  [--helo NAME] [--json] [--conf DIR] [--var DIR] FILE
               run     run the gateway in the foreground (the default); stop it with SIGTERM
               check   validate the configuration and list every error; exit 1 if there is one
               users   manage the SMTP AUTH accounts, also while the gateway runs ('mailgate users' for help)
@@ -25,12 +27,15 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
                       recipientrewritetable.xml (as SIGHUP does); exit 1 listing the errors if invalid
               queue   list, flush or delete the mail waiting for remote delivery ('mailgate queue' for help)
               repo    list, show, reprocess or delete the mail kept in repositories ('mailgate repo' for help)
+              trace   dry run of the message in FILE through the running gateway's pipeline: each processor,
+                      matcher result and mailet change, and where each recipient would end up; nothing is
+                      stored or delivered ('mailgate trace' for help)
               --conf  configuration directory (default: conf/ beside bin/)
               --var   state directory: the H2 store, generated certificates and admin token, the control
                       socket, temporary files (default: var/ beside bin/)""";
 
     /** The commands over the admin API, whose own options are kept in {@code arguments}. */
-    private static final List<String> ADMIN_COMMANDS = List.of("queue", "repo");
+    private static final List<String> ADMIN_COMMANDS = List.of("queue", "repo", "trace");
 
     /** Thrown for a command line that cannot be understood. */
     public static final class UsageException extends Exception {
@@ -71,7 +76,8 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
             }
         }
         command = Optional.ofNullable(command).orElse("run");
-        if (!List.of("run", "check", "help", "users", "reload", "queue", "repo").contains(command)) {
+        if (!List.of("run", "check", "help", "users", "reload", "queue", "repo", "trace")
+                .contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
         if (!rest.isEmpty() && !command.equals("users") && !ADMIN_COMMANDS.contains(command)) {

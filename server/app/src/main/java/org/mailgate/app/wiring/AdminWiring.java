@@ -16,14 +16,24 @@ import org.mailgate.admin.AdminServer;
 import org.mailgate.admin.OutgoingQueueHealthCheck;
 import org.mailgate.admin.StoreMetrics;
 import org.mailgate.api.delivery.OutgoingQueueControl;
+import org.mailgate.api.dns.DnsResolver;
+import org.mailgate.api.domain.DomainList;
 import org.mailgate.api.health.HealthCheck;
 import org.mailgate.api.metrics.StoreStatistics;
+import org.mailgate.api.net.NetworkList;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
+import org.mailgate.api.trace.MailTracer;
 import org.mailgate.app.config.MailgateConfig;
+import org.mailgate.app.trace.GatewayTracer;
+import org.mailgate.app.trace.LivePipelineConfig;
+import org.mailgate.app.trace.TraceSeamsModule;
 import org.mailgate.container.config.MailetEntry;
 import org.mailgate.container.config.ProcessorConfig;
+import org.mailgate.container.context.ContextSettings;
+import org.mailgate.container.load.ClassResolver;
+import org.mailgate.container.trace.DryRunPipelines;
 import org.mailgate.spool.SpoolWritableCheck;
 import org.mailgate.spool.StoreHealthCheck;
 
@@ -33,7 +43,8 @@ public final class AdminWiring {
     private AdminWiring() {
     }
 
-    public static Optional<AdminServer> server(Injector injector, MailgateConfig config, Path varDir) {
+    public static Optional<AdminServer> server(Injector injector, MailgateConfig config, Path varDir,
+                                               MailTracer tracer) {
         if (!config.webAdmin().enabled()) {
             return Optional.empty();
         }
@@ -46,10 +57,23 @@ public final class AdminWiring {
                 injector.getInstance(SpoolWritableCheck.class),
                 new OutgoingQueueHealthCheck(statistics, queues, config.webAdmin().maxReadyAge()));
         AdminRoutes routes = new AdminRoutes(checks, queues, repositories,
-                injector.getInstance(MailRepositoryReprocessor.class), configured, metrics);
+                injector.getInstance(MailRepositoryReprocessor.class), configured, metrics, tracer);
         return Optional.of(new AdminServer(config.webAdmin(), varDir, routes,
                 List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(),
                         new StoreMetrics(statistics, queues, repositories, configured)), metrics));
+    }
+
+    /**
+     * Dry runs through the pipeline in use, with the gateway's read-only seams; a client counts as
+     * authorised by the first SMTP listener's {@code authorizedAddresses}.
+     */
+    public static MailTracer tracer(Injector injector, MailgateConfig config, LivePipelineConfig live) {
+        DryRunPipelines pipelines = new DryRunPipelines(new TraceSeamsModule(injector),
+                injector.getInstance(ClassResolver.class), injector.getInstance(ContextSettings.class),
+                injector.getInstance(DomainList.class), injector.getInstance(DnsResolver.class));
+        NetworkList authorized = config.smtp().servers().isEmpty() ? NetworkList.none()
+                : config.smtp().servers().getFirst().authorizedAddresses();
+        return new GatewayTracer(pipelines, live, authorized);
     }
 
     /** The error repository and every {@code repositoryPath} a mailet (James's ToRepository) names. */
