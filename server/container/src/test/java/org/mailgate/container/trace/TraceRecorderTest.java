@@ -197,4 +197,28 @@ class TraceRecorderTest {
                         "sender@example.org → outgoing queue \"outgoing\", via the MX hosts of example.org on port 2525 by "
                                 + "RemoteDelivery");
     }
+
+    @Test
+    void aFailingMatcherAndARecipientAMailetReplacedAreReported() throws Exception {
+        TraceReport report = trace("""
+                <processor state="root">
+                  <mailet match="%sThrows" class="Null"/>
+                </processor>
+                <processor state="error">
+                  <mailet class="%sRecipientsTo"><to>abuse@x.example</to></mailet>
+                  <mailet class="ToRepository"><repositoryPath>file://var/mail/error/</repositoryPath></mailet>
+                </processor>""".formatted(T, T), "a@x.example");
+
+        TraceReport.MailPath mail = report.mails().getFirst();
+        assertThat(mail.events()).extracting(TraceReport.Event::kind)
+                .containsExactly("processor", "matcherFailed", "processor", "match", "mailet", "match", "mailet");
+        assertThat(mail.events().get(1).changes()).first().isEqualTo("state=error");
+        assertThat(mail.events().get(1).changes()).last().asString().contains("matcher broken");
+        assertThat(mail.events().get(4).changes())
+                .containsExactly("recipients=[abuse@x.example] (was [a@x.example])");
+        assertThat(report.outcomes()).extracting(o -> o.recipient() + " → " + o.destination().replaceAll(" by .*", ""))
+                .containsExactly("abuse@x.example → repository file://var/mail/error/",
+                        "a@x.example → no longer a recipient: a mailet rewrote or removed it (see the mailets' changes)");
+        assertThat(TraceText.render(report)).contains("    [1] match " + T + "Throws failed → state=error; error: ");
+    }
 }
