@@ -9,6 +9,7 @@ import org.mailgate.api.health.HealthCheck;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
+import org.mailgate.api.trace.MailTracer;
 
 /** Every endpoint of the admin API, over the stores it acts on. */
 public final class AdminRoutes {
@@ -17,7 +18,7 @@ public final class AdminRoutes {
 
     public AdminRoutes(List<HealthCheck> checks, OutgoingQueueControl queues, MailRepositoryStore repositories,
                        MailRepositoryReprocessor reprocessor, Set<MailRepositoryUrl> configuredRepositories,
-                       PrometheusMeterRegistry metrics, AddressingStores addressing) {
+                       PrometheusMeterRegistry metrics, AddressingStores addressing, MailTracer tracer) {
         routes.addAll(new HealthCheckRoutes(checks).routes());
         routes.addAll(new MetricsRoutes(metrics).routes());
         routes.addAll(new MailQueueRoutes(queues).routes());
@@ -27,6 +28,7 @@ public final class AdminRoutes {
         routes.addAll(new DomainMappingRoutes(addressing.rewriteTable(), mappingChanges, addressing.domains()).routes());
         routes.addAll(new UserRoutes(addressing.users()).routes());
         routes.addAll(new MappingRoutes(addressing.rewriteTable(), mappingChanges).routes());
+        routes.addAll(new TraceRoutes(tracer).routes());
     }
 
     List<Route> all() {

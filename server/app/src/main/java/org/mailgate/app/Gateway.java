@@ -22,6 +22,7 @@ import org.mailgate.app.reload.PipelineReload;
 import org.mailgate.app.reload.ReloadOutcome;
 import org.mailgate.app.routes.Conveyors;
 import org.mailgate.app.routes.MailRoutes;
+import org.mailgate.app.trace.LivePipelineConfig;
 import org.mailgate.app.wiring.AdminWiring;
 import org.mailgate.app.wiring.Modules;
 import org.mailgate.container.engine.PipelineFactory;
@@ -99,8 +100,9 @@ public final class Gateway {
     public void buildPipeline(ConfigReport report) {
         PipelineFactory factory = injector.getInstance(PipelineFactory.class);
         pipeline = new PipelineHolder(factory.build(config.container(), report));
+        LivePipelineConfig live = new LivePipelineConfig(config.container());
         reload = new PipelineReload(config, factory, pipeline, injector.getInstance(ConfiguredDomainList.class),
-                injector.getInstance(ConfiguredRecipientRewriteTable.class));
+                injector.getInstance(ConfiguredRecipientRewriteTable.class), live);
         Spooler spooler = new Spooler(injector.getInstance(SpoolProcessing.class), pipeline,
                 injector.getInstance(MailRepositoryStore.class), config.container().errorRepository());
         RemoteDeliveryService delivery = injector.getInstance(RemoteDeliveryService.class);
@@ -111,7 +113,7 @@ public final class Gateway {
                 delivery, Duration.ofSeconds(20));
         List<Service> all = new ArrayList<>(List.of(database, new ControlSocket(varDir, reload),
                 injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery, conveyors));
-        admin = AdminWiring.server(injector, config, varDir);
+        admin = AdminWiring.server(injector, config, varDir, AdminWiring.tracer(injector, config, live));
         admin.ifPresent(all::add);
         services = List.copyOf(all);
     }

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailgate.app.admincli.AdminCli;
-import org.mailgate.app.cli.CommandLine;
 import org.mailgate.testkit.Await;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 
@@ -36,8 +31,7 @@ class AdminCliTest {
     @RegisterExtension
     final Peers peers = new Peers();
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    AdminCliRunner runner;
 
     /** Starts the gateway on a free admin port with a generated token; the CLI's conf names that port. */
     void start(TestConf conf) throws Exception {
@@ -52,26 +46,18 @@ class AdminCliTest {
 
     /** Runs {@code mailgate ARGS --conf cli-conf --var var} as Main would; the exit status. */
     int cli(String... args) {
-        out.reset();
-        err.reset();
-        String[] all = Stream.concat(Stream.of(args), Stream.of("--conf", tmp.resolve("cli-conf").toString(),
-                "--var", tmp.resolve("var").toString())).toArray(String[]::new);
-        CommandLine line;
-        try {
-            line = CommandLine.parse(all, tmp);
-        } catch (CommandLine.UsageException e) {
-            throw new AssertionError(e);
+        if (runner == null) {
+            runner = new AdminCliRunner(tmp);
         }
-        return new AdminCli(line.confDir(), line.varDir(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(line.command(), line.arguments());
+        return runner.run(args);
     }
 
     String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return runner.out();
     }
 
     String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return runner.err();
     }
 
     JsonNode json() throws IOException {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code mailgate queue|repo|domains|users|mappings ...}: the operator's commands over the admin API of
+ * {@code mailgate queue|repo|domains|users|mappings|trace ...}: the operator's commands over the admin API of
  * the running gateway, found through {@code conf/webadmin.properties} and {@code var/webadmin.token}.
  * Tables by default, the API's JSON with {@code --json}. Exit status 0, 1 for an error, 2 for a wrong
  * command line.
@@ -35,6 +35,8 @@ public final class AdminCli {
               SOURCE   user@domain, *@domain or user@*
               MAPPING  as in recipientrewritetable.xml: an address, domain:D, regex:PATTERN:REPLACEMENT,
                        error:TEXT, forward:A, group:A or alias:A
+                   mailgate trace --from SENDER --to RCPT[,RCPT...] [--remote-ip IP] [--auth USER]
+                                  [--helo NAME] [--json] FILE
               (all take --conf DIR and --var DIR to find the admin API's address and token)""";
 
     private final Path confDir;
@@ -44,10 +46,6 @@ public final class AdminCli {
     private final PrintStream err;
 
     /** Without a terminal or standard input to read passwords from. */
-    public AdminCli(Path confDir, Path varDir, PrintStream out, PrintStream err) {
-        this(confDir, varDir, InputStream.nullInputStream(), null, out, err);
-    }
-
     /** {@code console}: the terminal passwords are asked on, null when there is none. */
     public AdminCli(Path confDir, Path varDir, InputStream stdin, Console console, PrintStream out, PrintStream err) {
         this.confDir = confDir;
@@ -57,9 +55,12 @@ public final class AdminCli {
         this.err = err;
     }
 
-    /** Runs {@code command} ({@code queue}, {@code repo}, {@code domains}…) with its arguments; the exit status. */
+    /** Runs {@code command} ({@code queue}, {@code repo}, {@code domains}, {@code trace}…) with its arguments; the exit status. */
     public int run(String command, List<String> arguments) {
         try {
+            if (command.equals("trace")) {
+                return new TraceCommand(http(), out).run(arguments);
+            }
             if (arguments.isEmpty()) {
                 throw CliFailure.usage(command + " needs an action");
             }

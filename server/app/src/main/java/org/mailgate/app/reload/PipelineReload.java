@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.mailgate.api.config.ConfigError;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.app.config.MailgateConfig;
+import org.mailgate.app.trace.LivePipelineConfig;
 import org.mailgate.container.config.ContainerConfig;
 import org.mailgate.container.engine.Pipeline;
 import org.mailgate.container.engine.PipelineFactory;
@@ -39,15 +40,18 @@ public final class PipelineReload {
     private final PipelineHolder holder;
     private final ConfiguredDomainList domains;
     private final ConfiguredRecipientRewriteTable rewriteTable;
+    private final LivePipelineConfig live;
     private final ReentrantLock lock = new ReentrantLock();
 
     public PipelineReload(MailgateConfig running, PipelineFactory factory, PipelineHolder holder,
-                          ConfiguredDomainList domains, ConfiguredRecipientRewriteTable rewriteTable) {
+                          ConfiguredDomainList domains, ConfiguredRecipientRewriteTable rewriteTable,
+                          LivePipelineConfig live) {
         this.running = running;
         this.factory = factory;
         this.holder = holder;
         this.domains = domains;
         this.rewriteTable = rewriteTable;
+        this.live = live;
     }
 
     /** Reloads if the configuration is valid; one reload at a time. */
@@ -90,6 +94,7 @@ public final class PipelineReload {
         domains.replace(next.domains());
         rewriteTable.replace(next.rewriteTable());
         holder.replace(built);
+        live.replace(next.container());
         List<ConfigError> warnings = new ArrayList<>(report.warnings());
         warnings.addAll(waitingForRestart(next, confDir));
         String processors = String.join(", ", built.processors().keySet().stream().sorted().toList());

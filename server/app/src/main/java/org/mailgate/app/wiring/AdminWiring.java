@@ -17,18 +17,28 @@ import org.mailgate.admin.AdminServer;
 import org.mailgate.admin.OutgoingQueueHealthCheck;
 import org.mailgate.admin.StoreMetrics;
 import org.mailgate.api.delivery.OutgoingQueueControl;
+import org.mailgate.api.dns.DnsResolver;
+import org.mailgate.api.domain.DomainList;
 import org.mailgate.api.domain.DomainStore;
 import org.mailgate.api.health.HealthCheck;
 import org.mailgate.api.metrics.StoreStatistics;
+import org.mailgate.api.net.NetworkList;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.mailgate.api.rrt.MappingStore;
 import org.mailgate.api.rrt.RewriteTableListing;
+import org.mailgate.api.trace.MailTracer;
 import org.mailgate.api.user.Users;
 import org.mailgate.app.config.MailgateConfig;
+import org.mailgate.app.trace.GatewayTracer;
+import org.mailgate.app.trace.LivePipelineConfig;
+import org.mailgate.app.trace.TraceSeamsModule;
 import org.mailgate.container.config.MailetEntry;
 import org.mailgate.container.config.ProcessorConfig;
+import org.mailgate.container.context.ContextSettings;
+import org.mailgate.container.load.ClassResolver;
+import org.mailgate.container.trace.DryRunPipelines;
 import org.mailgate.spool.SpoolWritableCheck;
 import org.mailgate.spool.StoreHealthCheck;
 
@@ -38,7 +48,8 @@ public final class AdminWiring {
     private AdminWiring() {
     }
 
-    public static Optional<AdminServer> server(Injector injector, MailgateConfig config, Path varDir) {
+    public static Optional<AdminServer> server(Injector injector, MailgateConfig config, Path varDir,
+                                               MailTracer tracer) {
         if (!config.webAdmin().enabled()) {
             return Optional.empty();
         }
@@ -53,10 +64,23 @@ public final class AdminWiring {
         AdminRoutes routes = new AdminRoutes(checks, queues, repositories,
                 injector.getInstance(MailRepositoryReprocessor.class), configured, metrics,
                 new AddressingStores(injector.getInstance(DomainStore.class), injector.getInstance(Users.class),
-                        injector.getInstance(MappingStore.class), injector.getInstance(RewriteTableListing.class)));
+                        injector.getInstance(MappingStore.class), injector.getInstance(RewriteTableListing.class)), tracer);
         return Optional.of(new AdminServer(config.webAdmin(), varDir, routes,
                 List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(),
                         new StoreMetrics(statistics, queues, repositories, configured)), metrics));
+    }
+
+    /**
+     * Dry runs through the pipeline in use, with the gateway's read-only seams; a client counts as
+     * authorised by the first SMTP listener's {@code authorizedAddresses}.
+     */
+    public static MailTracer tracer(Injector injector, MailgateConfig config, LivePipelineConfig live) {
+        DryRunPipelines pipelines = new DryRunPipelines(new TraceSeamsModule(injector),
+                injector.getInstance(ClassResolver.class), injector.getInstance(ContextSettings.class),
+                injector.getInstance(DomainList.class), injector.getInstance(DnsResolver.class));
+        NetworkList authorized = config.smtp().servers().isEmpty() ? NetworkList.none()
+                : config.smtp().servers().getFirst().authorizedAddresses();
+        return new GatewayTracer(pipelines, live, authorized);
     }
 
     /** The error repository and every {@code repositoryPath} a mailet (James's ToRepository) names. */

@@ -58,13 +58,17 @@ public final class Pipeline {
      * ({@link MailAudit}) under {@code queueId}.
      */
     public void service(Mail mail, Object queueId) {
+        service(mail, new StepAudit(queueId));
+    }
+
+    /** Processes {@code mail} and every copy split from it until each is done, told to {@code observer}. */
+    public <B> void service(Mail mail, PipelineObserver<B> observer) {
         Deque<Resume> pending = new ArrayDeque<>();
         pending.push(new Resume(mail, 0, 0));
         int copies = 0;
-        StepAudit audit = new StepAudit(queueId);
         while (!pending.isEmpty()) {
             Resume next = pending.pop();
-            copies = run(next, pending, copies, audit);
+            copies = run(next, pending, copies, observer);
         }
     }
 
@@ -72,14 +76,14 @@ public final class Pipeline {
     private record Resume(Mail mail, int fromStep, int processorChanges) {
     }
 
-    private int run(Resume resume, Deque<Resume> pending, int copies, StepAudit audit) {
+    private <B> int run(Resume resume, Deque<Resume> pending, int copies, PipelineObserver<B> observer) {
         Mail mail = resume.mail();
         int from = resume.fromStep();
         int changes = resume.processorChanges();
         while (true) {
             String state = mail.getState();
             if (Mail.GHOST.equals(state)) {
-                audit.done(mail, "ghost");
+                observer.ended(mail, PipelineObserver.Ending.GHOST, null);
                 return copies;
             }
             Processor processor = processors.get(state);
@@ -90,35 +94,36 @@ public final class Pipeline {
                 continue;
             }
             if (from == 0) {
-                audit.entered(mail, processor.name());
+                observer.entered(mail, processor.name());
             }
             boolean moved = false;
             for (int i = from; i < processor.steps().size(); i++) {
                 if (mail.getRecipients().isEmpty()) {
-                    audit.done(mail, "no recipients left in processor {}", processor.name());
+                    observer.ended(mail, PipelineObserver.Ending.NO_RECIPIENTS, processor.name());
                     mail.setState(Mail.GHOST);
                     return copies;
                 }
                 Step step = processor.steps().get(i);
                 Collection<MailAddress> matched = match(step, mail, processor.name());
                 if (!processor.name().equals(mail.getState())) {
-                    audit.matcherFailed(mail, step);
+                    observer.matcherFailed(mail, step, i + 1);
                     changes = changed(mail, processor.name(), changes);
                     moved = true;
                     break;
                 }
+                observer.matched(mail, step, i + 1, matched);
                 if (matched.isEmpty()) {
                     continue;
                 }
                 if (matched.size() < mail.getRecipients().size()) {
                     Mail copy = split(mail, matched, ++copies);
-                    audit.split(mail, copy, step);
+                    observer.split(mail, copy, step);
                     pending.push(new Resume(mail, i + 1, changes));
                     mail = copy;
                 }
-                StepAudit.Before before = audit.before(mail);
+                B before = observer.beforeMailet(mail);
                 serviceMailet(step, mail, processor.name());
-                audit.afterMailet(before, mail, step);
+                observer.afterMailet(before, mail, step);
                 if (!processor.name().equals(mail.getState())) {
                     changes = changed(mail, processor.name(), changes);
                     moved = true;
@@ -130,9 +135,9 @@ public final class Pipeline {
                     LOG.warn("{}: fell off the end of processor '{}' with recipients {}; it is dropped. Add a "
                             + "final mailet (ToRepository, RemoteDelivery, Null...) to that processor",
                             mail.getName(), processor.name(), mail.getRecipients());
-                    audit.done(mail, "dropped: fell off the end of processor {}", processor.name());
+                    observer.ended(mail, PipelineObserver.Ending.FELL_OFF, processor.name());
                 } else {
-                    audit.done(mail, "end of processor {}", processor.name());
+                    observer.ended(mail, PipelineObserver.Ending.END_OF_PROCESSOR, processor.name());
                 }
                 mail.setState(Mail.GHOST);
                 return copies;

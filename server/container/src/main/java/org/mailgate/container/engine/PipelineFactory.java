@@ -12,6 +12,7 @@ import org.apache.mailet.Matcher;
 import org.mailgate.api.config.ConfigReport;
 import org.mailgate.container.config.ContainerConfig;
 import org.mailgate.container.config.MailetEntry;
+import org.mailgate.container.config.MatcherSpec;
 import org.mailgate.container.config.ProcessorConfig;
 import org.mailgate.container.load.MailetLoader;
 
@@ -41,7 +42,9 @@ public final class PipelineFactory {
                 Optional<Mailet> mailet = loader.mailet(entry, context, report);
                 if (matcher.isPresent() && mailet.isPresent()) {
                     steps.add(new Step(matcher.get(), mailet.get(), entry.onMatchException(), entry.onMailetException(),
-                            entry.className() + " (" + entry.location() + ")"));
+                            entry.className() + " (" + entry.location() + ")", new Step.Origin(
+                            entry.matcher().map(MatcherSpec::toString).orElse("All"), entry.className(),
+                            entry.parameters(), entry.location())));
                 }
             }
             processors.put(processor.name(), new Processor(processor.name(), steps));

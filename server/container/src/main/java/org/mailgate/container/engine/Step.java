@@ -1,5 +1,6 @@
 package org.mailgate.container.engine;
 
+import java.util.Map;
 import org.apache.mailet.Mailet;
 import org.apache.mailet.Matcher;
 import org.mailgate.container.config.FailurePolicy;
@@ -8,7 +9,30 @@ import org.mailgate.container.config.FailurePolicy;
  * One matcher/mailet pair of a processor, ready to run.
  *
  * @param description for logs: {@code RemoveMimeHeader (conf/mailetcontainer.xml:40)}
+ * @param origin      what the configuration wrote, for a trace
  */
 public record Step(Matcher matcher, Mailet mailet, FailurePolicy onMatchException, FailurePolicy onMailetException,
-                   String description) {
+                   String description, Origin origin) {
+
+    /**
+     * The {@code <mailet>} element a step comes from.
+     *
+     * @param matcher    the {@code match} attribute as written ({@code All} when there is none)
+     * @param mailet     the {@code class} attribute
+     * @param parameters the mailet's init parameters
+     * @param location   {@code conf/mailetcontainer.xml:42}, or empty when it was not read from a file
+     */
+    public record Origin(String matcher, String mailet, Map<String, String> parameters, String location) {
+
+        public Origin {
+            parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        }
+    }
+
+    /** A step built in code, named by {@code description} only. */
+    public Step(Matcher matcher, Mailet mailet, FailurePolicy onMatchException, FailurePolicy onMailetException,
+                String description) {
+        this(matcher, mailet, onMatchException, onMailetException, description,
+                new Origin(matcher.getClass().getSimpleName(), description, Map.of(), ""));
+    }
 }

@@ -1,7 +1,9 @@
 package org.mailgate.container.engine;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.mailgate.api.audit.MailAudit;
 
@@ -11,7 +13,7 @@ import org.mailgate.api.audit.MailAudit;
  * step of every mail, so each first asks {@link MailAudit#enabled()}: with the audit logger off they
  * build no labels or recipient lists.
  */
-final class StepAudit {
+final class StepAudit implements PipelineObserver<StepAudit.Before> {
 
     private final Object queueId;
 
@@ -24,18 +26,26 @@ final class StepAudit {
     }
 
     /** What the mailet about to run may change, or null when the trail is off. */
-    Before before(Mail mail) {
+    @Override
+    public Before beforeMailet(Mail mail) {
         return MailAudit.enabled() ? new Before(mail.getState(), recipients(mail), mail.getErrorMessage()) : null;
     }
 
-    void entered(Mail mail, String processor) {
+    @Override
+    public void entered(Mail mail, String processor) {
         if (!MailAudit.enabled()) {
             return;
         }
         MailAudit.log(label(mail), "processor={}, to={}", processor, recipients(mail));
     }
 
-    void split(Mail original, Mail copy, Step step) {
+    @Override
+    public void matched(Mail mail, Step step, int position, Collection<MailAddress> matched) {
+        // the trail tells what mailets did, not what each matcher selected
+    }
+
+    @Override
+    public void split(Mail original, Mail copy, Step step) {
         if (!MailAudit.enabled()) {
             return;
         }
@@ -43,7 +53,8 @@ final class StepAudit {
                 step.description(), recipients(original));
     }
 
-    void afterMailet(Before before, Mail mail, Step step) {
+    @Override
+    public void afterMailet(Before before, Mail mail, Step step) {
         if (before == null) {
             return;
         }
@@ -59,7 +70,8 @@ final class StepAudit {
         }
     }
 
-    void matcherFailed(Mail mail, Step step) {
+    @Override
+    public void matcherFailed(Mail mail, Step step, int position) {
         if (!MailAudit.enabled()) {
             return;
         }
@@ -67,12 +79,18 @@ final class StepAudit {
                 mail.getErrorMessage());
     }
 
-    /** How the mail ended: {@code how}, with {@code {}} placeholders filled from {@code arguments}. */
-    void done(Mail mail, String how, Object... arguments) {
+    @Override
+    public void ended(Mail mail, Ending ending, String processor) {
         if (!MailAudit.enabled()) {
             return;
         }
-        MailAudit.log(label(mail), "done in the pipeline: " + how, arguments);
+        String how = switch (ending) {
+            case GHOST -> "ghost";
+            case NO_RECIPIENTS -> "no recipients left in processor " + processor;
+            case FELL_OFF -> "dropped: fell off the end of processor " + processor;
+            case END_OF_PROCESSOR -> "end of processor " + processor;
+        };
+        MailAudit.log(label(mail), "done in the pipeline: {}", how);
     }
 
     private String label(Mail mail) {

@@ -4,17 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.SequenceInputStream;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.mailet.Attribute;
-import org.apache.mailet.AttributeName;
-import org.apache.mailet.AttributeValue;
-import org.mailgate.api.audit.AuditFields;
 import org.mailgate.api.dsn.DsnRequest;
 import org.mailgate.api.mail.Envelope;
 import org.mailgate.api.mail.QueueId;
-import org.mailgate.api.spool.Arrival;
+import org.mailgate.smtp.session.ClientArrival;
 import org.mailgate.smtp.session.Command;
 import org.mailgate.smtp.session.DataReader;
 import org.mailgate.smtp.session.MailTransaction;
@@ -32,9 +28,6 @@ import org.slf4j.LoggerFactory;
 final class Data implements Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(Data.class);
-    /** James's name of the attribute set on mail from a client that may relay. */
-    static final String AUTH_NETWORK = "org.apache.james.SMTPIsAuthNetwork";
-
     private final ReceivedHeader receivedHeader = new ReceivedHeader();
 
     @Override
@@ -62,7 +55,7 @@ final class Data implements Command {
         DataReader data = session.openData(session.config().maxMessageSize());
         byte[] received = receivedHeader.forSession(session, id, envelope, ZonedDateTime.now(services.clock()));
         try {
-            services.spool().accept(id, envelope, arrival(session, dsn, hookAttributes), new SequenceInputStream(
+            services.spool().accept(id, envelope, ClientArrival.of(session).arrival(dsn, hookAttributes), new SequenceInputStream(
                     new ByteArrayInputStream(received), data));
         } catch (IOException | RuntimeException e) {
             if (data.clientGone()) {
@@ -83,31 +76,5 @@ final class Data implements Command {
         }
         session.reply(Reply.of(250, "2.0.0", "OK: queued as " + id));
         services.metrics().accepted();
-    }
-
-    /**
-     * Where the mail came from, with James's attributes: the HELO name, the session id and, for a client
-     * in {@code authorizedAddresses}, {@value #AUTH_NETWORK} = true (what {@code SMTPIsAuthNetwork} tests), for
-     * an authenticated session the user name as {@code Mail.SMTP_AUTH_USER} (what {@code SMTPAuthSuccessful}
-     * and {@code SMTPAuthUserIs} test), the DSN parameters the client gave ({@link DsnRequest#toAttributes()})
-     * and what the hooks left on the transaction (such as the SPF result).
-     */
-    private static Arrival arrival(SmtpSession session, DsnRequest dsn, List<Attribute> hookAttributes) {
-        List<Attribute> attributes = new ArrayList<>(3);
-        attributes.add(new Attribute(org.apache.mailet.Mail.SMTP_HELO, AttributeValue.of(session.helo().orElse(""))));
-        attributes.add(new Attribute(org.apache.mailet.Mail.SMTP_SESSION_ID, AttributeValue.of(session.id())));
-        session.authenticatedUser().ifPresent(user -> attributes.add(new Attribute(
-                org.apache.mailet.Mail.SMTP_AUTH_USER, AttributeValue.of(user.asString()))));
-        if (session.fromAuthorizedNetwork()) {
-            attributes.add(new Attribute(AttributeName.of(AUTH_NETWORK), AttributeValue.of(true)));
-        }
-        if (!dsn.isEmpty()) {
-            attributes.addAll(dsn.toAttributes());
-        }
-        attributes.addAll(hookAttributes);
-        return new Arrival(session.remoteIp(), session.remoteIp(), attributes, new AuditFields()
-                .add("client", "[" + session.remoteIp() + "]").add("helo", session.helo().orElse("?"))
-                .add("session", session.id()).add("tls", session.tls().map(t -> t.protocol() + ":" + t.cipherSuite()))
-                .add("auth", session.authenticatedUser().map(u -> u.asString())).toString());
     }
 }

@@ -1,0 +1,39 @@
+package org.mailgate.app.trace;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import java.time.Clock;
+import java.util.List;
+import org.mailgate.api.dns.DnsResolver;
+import org.mailgate.api.domain.DomainList;
+import org.mailgate.api.droplist.DropList;
+import org.mailgate.api.rrt.RecipientRewriteTable;
+import org.mailgate.api.spf.SpfChecker;
+import org.mailgate.api.user.Users;
+
+/**
+ * What mailets and matchers may take in a trace besides the dry-run stores: the gateway's own DNS resolver,
+ * SPF checker, domain list, rewrite table, drop list, accounts and clock, which they only read. Anything
+ * else (the outgoing queue control, the spool's processing side, metrics) is not offered: a mailet asking
+ * for it fails the trace with its name.
+ */
+public final class TraceSeamsModule extends AbstractModule {
+
+    static final List<Class<?>> SHARED = List.of(DnsResolver.class, SpfChecker.class, DomainList.class,
+            RecipientRewriteTable.class, DropList.class, Users.class, Clock.class);
+
+    private final Injector gateway;
+
+    public TraceSeamsModule(Injector gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    protected void configure() {
+        SHARED.forEach(this::share);
+    }
+
+    private <T> void share(Class<T> type) {
+        bind(type).toProvider(gateway.getProvider(type));
+    }
+}
