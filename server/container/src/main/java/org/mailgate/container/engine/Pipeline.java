@@ -100,7 +100,10 @@ public final class Pipeline {
                     return copies;
                 }
                 Step step = processor.steps().get(i);
+                long start = System.nanoTime();
                 Collection<MailAddress> matched = match(step, mail, processor.name());
+                long matchedAt = System.nanoTime();
+                step.matcherTimer().record(matchedAt - start);
                 if (!processor.name().equals(mail.getState())) {
                     audit.matcherFailed(mail, step);
                     changes = changed(mail, processor.name(), changes);
@@ -110,14 +113,17 @@ public final class Pipeline {
                 if (matched.isEmpty()) {
                     continue;
                 }
+                long mailetStart = matchedAt;
                 if (matched.size() < mail.getRecipients().size()) {
                     Mail copy = split(mail, matched, ++copies);
                     audit.split(mail, copy, step);
                     pending.push(new Resume(mail, i + 1, changes));
                     mail = copy;
+                    mailetStart = System.nanoTime();
                 }
                 StepAudit.Before before = audit.before(mail);
                 serviceMailet(step, mail, processor.name());
+                step.mailetTimer().record(System.nanoTime() - mailetStart);
                 audit.afterMailet(before, mail, step);
                 if (!processor.name().equals(mail.getState())) {
                     changes = changed(mail, processor.name(), changes);
@@ -239,10 +245,12 @@ public final class Pipeline {
         return e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** Calls {@code destroy()} on every mailet and matcher. */
+    /** Calls {@code destroy()} on every mailet and matcher, and releases the steps' timers. */
     public void destroy() {
         for (Processor processor : processors.values()) {
             for (Step step : processor.steps()) {
+                step.matcherTimer().release();
+                step.mailetTimer().release();
                 try {
                     step.mailet().destroy();
                     step.matcher().destroy();
