@@ -1,5 +1,6 @@
 package org.mailgate.mailets;
 
+import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
@@ -8,6 +9,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.mailgate.api.dsn.DsnMessage;
 import org.mailgate.api.mailet.MailetParameters;
+import org.mailgate.api.metrics.MailMetrics;
 
 /**
  * Returns the mail to its envelope sender as an RFC 3464 delivery status notification
@@ -31,8 +33,20 @@ import org.mailgate.api.mailet.MailetParameters;
  */
 public final class Bounce extends GenericMailet {
 
+    private final MailMetrics metrics;
     private NotifyParameters parameters;
     private String reportingMta;
+
+    /** Without counting the reports. */
+    public Bounce() {
+        this(MailMetrics.NONE);
+    }
+
+    /** @param metrics where each report sent is counted */
+    @Inject
+    public Bounce(MailMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public void init() throws MessagingException {
@@ -57,6 +71,7 @@ public final class Bounce extends GenericMailet {
                     reportingMta, DeliveryReport.subject(parameters.prefix(), mail), humanPart(mail),
                     DeliveryReport.statuses(mail, "failed", reason, true), returned(), ZonedDateTime.now());
             DeliveryReport.send(getMailetContext(), "Bounce", "bounce", mail, report, parameters.debug());
+            metrics.report(MailMetrics.ReportAction.FAILED, MailMetrics.ReportSource.MAILET);
         }
         if (!parameters.passThrough()) {
             mail.setState(Mail.GHOST);

@@ -1,5 +1,6 @@
 package org.mailgate.mailets;
 
+import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 import java.time.ZonedDateTime;
@@ -14,6 +15,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.mailgate.api.dsn.DsnMessage;
 import org.mailgate.api.mailet.MailetParameters;
+import org.mailgate.api.metrics.MailMetrics;
 
 /**
  * Sends the envelope sender an RFC 3464 delivery status notification about the mail, as James's
@@ -76,8 +78,10 @@ public final class DSNBounce extends GenericMailet {
             "sender", "prefix", "action", "defaultStatus");
     private static final String CRLF = OriginalText.CRLF;
 
+    private final MailMetrics metrics;
     private String machine;
     private Action action;
+    private MailMetrics.ReportAction reportAction;
     private String defaultStatus;
     /** {@code messageString} or the action's default, {@code [machine]} already replaced. */
     private String opening;
@@ -87,11 +91,23 @@ public final class DSNBounce extends GenericMailet {
     private boolean passThrough;
     private boolean debug;
 
+    /** Without counting the reports. */
+    public DSNBounce() {
+        this(MailMetrics.NONE);
+    }
+
+    /** @param metrics where each report sent is counted, by its action */
+    @Inject
+    public DSNBounce(MailMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void init() throws MessagingException {
         MailetParameters p = MailetParameters.of(getMailetConfig(), PARAMETERS);
         MailAddress postmaster = getMailetContext().getPostmaster();
         action = action(p.get("action"));
+        reportAction = MailMetrics.ReportAction.valueOf(action.name());
         defaultStatus = p.get("defaultStatus").orElse(action.defaultStatus());
         if (!FailureReason.isStatus(defaultStatus)
                 || action.statusClasses.indexOf(defaultStatus.charAt(0)) < 0) {
@@ -137,6 +153,7 @@ public final class DSNBounce extends GenericMailet {
                     DeliveryReport.statuses(mail, action.keyword(), reason, action.explainsError),
                     returned(mail), now);
             DeliveryReport.send(getMailetContext(), "DSNBounce", "dsn", mail, report, debug);
+            metrics.report(reportAction, MailMetrics.ReportSource.MAILET);
         }
         if (!passThrough) {
             mail.setState(Mail.GHOST);

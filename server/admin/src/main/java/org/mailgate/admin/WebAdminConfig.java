@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mailgate.api.config.ConfigFiles;
 import org.mailgate.api.config.ConfigReport;
@@ -19,18 +21,28 @@ import org.mailgate.api.delivery.RetrySchedule;
  * {@code host} (default 127.0.0.1: loopback only), {@code port} (default 8000; 0 picks a free one),
  * {@code token} (the bearer token; if absent one is generated into {@code var/}),
  * {@code health.maxReadyAge} (default 15m: the outgoing queue counts as stuck when a due entry waited
- * longer). A missing file means the defaults.
+ * longer), {@code metrics.destinations} (recipient domains whose deliveries get series of their own in
+ * {@code /metrics}; default none: every domain counts as "other"). A missing file means the defaults.
  */
-public record WebAdminConfig(boolean enabled, String host, int port, Optional<String> token, Duration maxReadyAge) {
+public record WebAdminConfig(boolean enabled, String host, int port, Optional<String> token, Duration maxReadyAge,
+                             Set<String> metricsDestinations) {
 
     public static final String FILE = "webadmin.properties";
-    private static final List<String> KEYS = List.of("enabled", "host", "port", "token", "health.maxReadyAge");
+    private static final List<String> KEYS = List.of("enabled", "host", "port", "token", "health.maxReadyAge",
+            "metrics.destinations");
+    /** A domain name as {@code metrics.destinations} lists it. */
+    private static final Pattern DOMAIN = Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
     private static final Duration DEFAULT_MAX_READY_AGE = Duration.ofMinutes(15);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{16,}");
     static final String TOKEN_SHAPE = "at least 16 characters of A-Z a-z 0-9 . _ ~ + / = -";
 
+    public WebAdminConfig {
+        metricsDestinations = Set.copyOf(metricsDestinations);
+    }
+
     public static WebAdminConfig defaults() {
-        return new WebAdminConfig(true, "127.0.0.1", 8000, Optional.empty(), DEFAULT_MAX_READY_AGE);
+        return new WebAdminConfig(true, "127.0.0.1", 8000, Optional.empty(), DEFAULT_MAX_READY_AGE, Set.of());
     }
 
     /** Reads {@code conf/webadmin.properties}; errors name file, line and key, and give the defaults for that key. */
@@ -53,6 +65,7 @@ public record WebAdminConfig(boolean enabled, String host, int port, Optional<St
         int port = defaults.port();
         Optional<String> token = Optional.empty();
         Duration maxReadyAge = defaults.maxReadyAge();
+        Set<String> destinations = defaults.metricsDestinations();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             int line = i + 1;
@@ -114,6 +127,15 @@ public record WebAdminConfig(boolean enabled, String host, int port, Optional<St
                         maxReadyAge = defaults.maxReadyAge();
                     }
                 }
+                case "metrics.destinations" -> {
+                    Optional<Set<String>> listed = domains(value);
+                    if (listed.isPresent()) {
+                        destinations = listed.get();
+                    } else {
+                        report.error(file, line, "metrics.destinations: expected domain names separated by commas "
+                                + "or spaces, such as example.com, example.net; got '" + value + "'");
+                    }
+                }
                 default -> {
                     if (isToken(value)) {
                         token = Optional.of(value);
@@ -123,7 +145,22 @@ public record WebAdminConfig(boolean enabled, String host, int port, Optional<St
                 }
             }
         }
-        return new WebAdminConfig(enabled, host, port, token, maxReadyAge);
+        return new WebAdminConfig(enabled, host, port, token, maxReadyAge, destinations);
+    }
+
+    /** The domains of a comma- or space-separated list, in lower case; empty if one is not a domain name. */
+    private static Optional<Set<String>> domains(String value) {
+        Set<String> domains = new TreeSet<>();
+        for (String domain : value.split("[,\\s]+")) {
+            if (domain.isEmpty()) {
+                continue;
+            }
+            if (!DOMAIN.matcher(domain).matches()) {
+                return Optional.empty();
+            }
+            domains.add(domain.toLowerCase(Locale.ROOT));
+        }
+        return Optional.of(domains);
     }
 
     /** Whether {@code value} may be a bearer token, configured here or kept in {@code var/}. */
@@ -143,6 +180,7 @@ public record WebAdminConfig(boolean enabled, String host, int port, Optional<St
     @Override
     public String toString() {
         return "WebAdminConfig[enabled=" + enabled + ", host=" + host + ", port=" + port + ", token="
-                + (token.isPresent() ? "(configured)" : "(generated)") + ", health.maxReadyAge=" + maxReadyAge + "]";
+                + (token.isPresent() ? "(configured)" : "(generated)") + ", health.maxReadyAge=" + maxReadyAge
+                + ", metrics.destinations=" + metricsDestinations + "]";
     }
 }

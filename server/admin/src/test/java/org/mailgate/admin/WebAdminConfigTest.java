@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.config.ConfigError;
@@ -25,7 +26,7 @@ class WebAdminConfigTest {
     @Test
     void withoutAFileTheApiListensOnLoopbackPort8000WithAGeneratedToken() {
         assertThat(WebAdminConfig.read(conf, report)).isEqualTo(new WebAdminConfig(true, "127.0.0.1", 8000, Optional.empty(),
-                Duration.ofMinutes(15)));
+                Duration.ofMinutes(15), Set.of()));
         assertThat(report.hasErrors()).isFalse();
     }
 
@@ -35,7 +36,7 @@ class WebAdminConfigTest {
                 + "health.maxReadyAge = 2 hours\n");
 
         assertThat(config).isEqualTo(new WebAdminConfig(false, "::1", 8081, Optional.of("abcdefghijklmnopqrstuvwxyz"),
-                Duration.ofHours(2)));
+                Duration.ofHours(2), Set.of()));
         assertThat(config.toString()).doesNotContain("abcdefghijklmnop");
         assertThat(report.hasErrors()).isFalse();
     }
@@ -56,6 +57,26 @@ class WebAdminConfigTest {
                 m -> assertThat(m).isEqualTo("port: given twice"),
                 m -> assertThat(m).startsWith("health.maxReadyAge: expected a positive duration").contains("'soon'"),
                 m -> assertThat(m).isEqualTo("health.maxReadyAge: given twice"));
+    }
+
+    @Test
+    void metricsDestinationsAreDomainsInLowerCase() throws Exception {
+        WebAdminConfig config = read("metrics.destinations = Example.COM, example.net  gmail.com,\n");
+
+        assertThat(report.hasErrors()).isFalse();
+        assertThat(config.metricsDestinations()).containsExactlyInAnyOrder("example.com", "example.net", "gmail.com");
+    }
+
+    @Test
+    void aMetricsDestinationThatIsNoDomainIsAnError() throws Exception {
+        WebAdminConfig config = read("metrics.destinations=example.com, *.example.net\n");
+
+        assertThat(report.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.message()).startsWith("metrics.destinations: expected domain names").contains("'example.com, "
+                    + "*.example.net'");
+        });
+        assertThat(config.metricsDestinations()).isEmpty();
     }
 
     @Test

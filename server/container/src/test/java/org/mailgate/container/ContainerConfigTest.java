@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.config.ConfigError;
 import org.mailgate.api.config.ConfigReport;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.container.config.ContainerConfig;
 import org.mailgate.container.engine.Pipeline;
 import org.mailgate.container.engine.PipelineFactory;
@@ -44,9 +45,15 @@ class ContainerConfigTest {
     }
 
     static Pipeline build(ContainerConfig config, ConfigReport report) {
+        return build(config, report, MailMetrics.NONE);
+    }
+
+    /** The pipeline, its steps timed through {@code metrics}. */
+    static Pipeline build(ContainerConfig config, ConfigReport report, MailMetrics metrics) {
         MailetContext context = new RecordingMailetContext("example.com");
         var injector = Guice.createInjector(binder -> binder.bind(MailetContext.class).toInstance(context));
-        return new PipelineFactory(new MailetLoader(injector, new ClassResolver(ContainerConfigTest.class.getClassLoader())), context).build(config, report);
+        return new PipelineFactory(new MailetLoader(injector,
+                new ClassResolver(ContainerConfigTest.class.getClassLoader())), context, metrics).build(config, report);
     }
 
     static String processors(String body) {

@@ -64,6 +64,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
     private final ConnectionCache connections;
     private final AttemptOutcomes outcomes;
     private final MailMetrics metrics;
+    private final OutcomeMetrics outcomeMetrics;
     private final SmtpConnector connector = new SmtpConnector(new TlsClient());
     private final DestinationLimits limits;
 
@@ -72,6 +73,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                                  DeliveryDefaults defaults, MailMetrics metrics) {
         this.store = store;
         this.metrics = metrics;
+        this.outcomeMetrics = new OutcomeMetrics(metrics);
         this.queues = queues;
         this.router = new Router(dns);
         this.clock = clock;
@@ -132,13 +134,11 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         LimitedAttempt limited = new LimitedAttempt(limits, settings.get().maxPerDestination(), mail.queueId().toString());
         for (Map.Entry<String, List<MailAddress>> group : groups(mail, settings.get()).entrySet()) {
             results.addAll(limited.run(group.getKey(), group.getValue(),
-                    () -> attempt(mail, group.getValue(), settings.get())));
+                    () -> timedAttempt(mail, group.getKey(), group.getValue(), settings.get())));
         }
         AttemptOutcome outcome = limited.outcome(outcomes.of(mail, settings.get(), results));
         store.record(mail, outcome);
-        metrics.delivery(MailMetrics.DeliveryOutcome.DELIVERED, outcome.delivered().recipients().size());
-        metrics.delivery(MailMetrics.DeliveryOutcome.DEFERRED, outcome.deferred().size());
-        metrics.delivery(MailMetrics.DeliveryOutcome.FAILED, outcome.failure().recipients().size());
+        outcomeMetrics.recorded(outcome);
     }
 
     /** Recipients by destination: their domain, or with gateways, all in one group named after them. */
@@ -151,6 +151,20 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(recipient);
         }
         return groups;
+    }
+
+    /**
+     * {@link #attempt}, timed under the group's destination: the recipients' domain, or for gateways, a name
+     * no domain has (counted as "other").
+     */
+    private List<RecipientResult> timedAttempt(OutgoingMail mail, String destination, List<MailAddress> recipients,
+                                               DeliverySettings settings) {
+        long start = System.nanoTime();
+        try {
+            return attempt(mail, recipients, settings);
+        } finally {
+            metrics.deliveryDuration(destination, System.nanoTime() - start);
+        }
     }
 
     private List<RecipientResult> attempt(OutgoingMail mail, List<MailAddress> recipients,
@@ -268,12 +282,14 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
                                ConnectionPolicy policy) throws IOException {
         Optional<ConnectionCache.Reused> cached = connections.take(key);
         if (cached.isPresent()) {
+            metrics.clientConnection(true);
             open.add(cached.get().connection());
             return new Session(cached.get().connection(), cached.get().messages(), null);
         }
         SmtpConnector.Opened opened = connector.open(target.host(), target.address(), target.describe(), policy,
                 new SmtpConnector.Dialing(settings.connectTimeout(), settings.readTimeout(), settings.bind()), heloName,
                 open);
+        metrics.clientConnection(false);
         if (opened.refusal() == null && settings.gatewayLogin().isPresent()) {
             return new Session(opened.connection(), 0,
                     SmtpLogin.login(opened.connection(), settings.gatewayLogin().get()).orElse(null));

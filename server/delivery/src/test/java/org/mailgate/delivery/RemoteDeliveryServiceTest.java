@@ -27,6 +27,7 @@ import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.net.HostAndPort;
 import org.mailgate.testkit.smtp.ReceivedMessage;
 import org.mailgate.testkit.smtp.RecordingSmtpSink;
+import org.mailgate.testkit.metrics.RecordingMailMetrics;
 import org.mailgate.testkit.smtp.SinkOptions;
 
 class RemoteDeliveryServiceTest {
@@ -103,6 +104,25 @@ class RemoteDeliveryServiceTest {
         store.declare(settings);
         service.deliver(mail.entryId());
         return store.outcomes.get(store.outcomes.size() - 1);
+    }
+
+    @Test
+    void countsRecipientsByDomainTheTimeTakenAndConnectionsOpenedAndReused() {
+        RecordingMailMetrics metrics = new RecordingMailMetrics();
+        service = new RemoteDeliveryService(store, store, dns, clock, DeliveryDefaults.of("gate.test",
+                org.mailgate.testkit.mailet.FakeMail.address("postmaster@gate.test")), metrics);
+        dns.mx("remote.example", 10, "mx.remote.example").a("mx.remote.example", "127.0.0.1");
+        try {
+            deliver(entry(1, 0, "bob@remote.example", "carol@remote.example"), settings(List.of(), 5));
+            deliver(entry(2, 0, "dave@remote.example"), settings(List.of(), 5));
+        } finally {
+            service.stop();
+        }
+
+        assertThat(metrics.count("delivery delivered remote.example")).isEqualTo(3);
+        assertThat(metrics.count("duration remote.example")).as("one per message and domain").isEqualTo(2);
+        assertThat(metrics.count("connection opened")).isEqualTo(1);
+        assertThat(metrics.count("connection reused")).isEqualTo(1);
     }
 
     @Test

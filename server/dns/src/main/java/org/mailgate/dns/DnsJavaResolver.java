@@ -20,13 +20,13 @@ import org.mailgate.api.Service;
 import org.mailgate.api.dns.DnsException;
 import org.mailgate.api.dns.DnsResolver;
 import org.mailgate.api.dns.MxRecord;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.net.IpLiteral;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Cache;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
@@ -61,12 +61,23 @@ public final class DnsJavaResolver implements DnsResolver, Service {
     private static final Pattern IPV6_ADDRESS_LITERAL = Pattern.compile("\\[(?i:IPv6:)([^\\]]+)]");
 
     private final DnsServiceConfig config;
+    private final MailMetrics metrics;
     private volatile Lookups lookups;
 
-    /** Takes the configuration only; nothing is opened or read before {@link #start()}. */
-    @Inject
+    /** Without counting lookups. */
     public DnsJavaResolver(DnsServiceConfig config) {
+        this(config, MailMetrics.NONE);
+    }
+
+    /**
+     * Takes the configuration only; nothing is opened or read before {@link #start()}.
+     *
+     * @param metrics where lookups (by type and result) and the cache's hits and misses are counted
+     */
+    @Inject
+    public DnsJavaResolver(DnsServiceConfig config, MailMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Builds the resolver chain and the cache; with autodiscover, reads the system's resolvers now. */
@@ -90,12 +101,12 @@ public final class DnsJavaResolver implements DnsResolver, Service {
         Duration allServers = config.timeout().multipliedBy(servers.size());
         resolver.setTimeout(allServers);
 
-        Cache cache = new Cache(DClass.IN);
+        Cache cache = new CountingCache(metrics);
         cache.setMaxEntries(config.maxCacheSize());
         cache.setMaxNCache((int) config.negativeCacheTtl().toSeconds());
         LookupSession session = LookupSession.builder().resolver(resolver).cache(cache).build();
         // a safety net only: the resolver gives up after allServers
-        lookups = new Lookups(session, allServers.plusSeconds(2));
+        lookups = new Lookups(session, allServers.plusSeconds(2), metrics);
         LOG.info("DNS: asking {} (timeout {} s each), caching up to {} names",
                 servers.stream().map(DnsJavaResolver::display).toList(), config.timeout().toSeconds(),
                 config.maxCacheSize());

@@ -10,6 +10,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.mailgate.api.dns.DnsException;
+import org.mailgate.api.metrics.MailMetrics;
+import org.mailgate.api.metrics.MailMetrics.DnsResult;
+import org.mailgate.api.metrics.MailMetrics.DnsType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Name;
@@ -29,8 +32,9 @@ import org.xbill.DNS.lookup.ServerFailedException;
  *
  * @param session  the session to ask
  * @param patience how long to wait for a lookup at most; the resolver's own timeouts end it sooner
+ * @param metrics  where each lookup is counted, by type and result
  */
-record Lookups(LookupSession session, Duration patience) {
+record Lookups(LookupSession session, Duration patience, MailMetrics metrics) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Lookups.class);
 
@@ -51,49 +55,72 @@ record Lookups(LookupSession session, Duration patience) {
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }
-        return new Pending(future, type, display, patience);
+        return new Pending(future, type, display, patience, metrics);
+    }
+
+    /** The record types the gateway asks for, as monitoring names them. */
+    static DnsType dnsType(int type) {
+        return switch (type) {
+            case Type.MX -> DnsType.MX;
+            case Type.A -> DnsType.A;
+            case Type.AAAA -> DnsType.AAAA;
+            case Type.TXT -> DnsType.TXT;
+            case Type.PTR -> DnsType.PTR;
+            default -> throw new IllegalArgumentException("not a record type Mailgate asks for: " + Type.string(type));
+        };
     }
 
     /** A lookup under way. */
-    record Pending(CompletableFuture<LookupResult> future, int type, String display, Duration patience) {
+    record Pending(CompletableFuture<LookupResult> future, int type, String display, Duration patience,
+                   MailMetrics metrics) {
 
-        /** Waits for the lookup to end. */
+        /** Waits for the lookup to end, and counts how it ended. */
         Outcome outcome() {
             try {
                 List<Record> records = future.get(patience.toMillis(), TimeUnit.MILLISECONDS).getRecords();
                 LOG.debug("{} {}: {}", display, Type.string(type), records);
-                return new Outcome(records, Optional.empty());
+                return counted(records.isEmpty() ? DnsResult.NODATA : DnsResult.OK,
+                        new Outcome(records, Optional.empty()));
             } catch (ExecutionException | CompletionException e) {
                 return failed(unwrap(e));
             } catch (TimeoutException e) {
-                return new Outcome(List.of(), Optional.of(temporary("no answer within " + patience.toSeconds()
-                        + " s", e)));
+                return counted(DnsResult.TIMEOUT, new Outcome(List.of(), Optional.of(temporary("no answer within "
+                        + patience.toSeconds() + " s", e))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Outcome(List.of(), Optional.of(temporary("interrupted", e)));
+                return counted(DnsResult.ERROR, new Outcome(List.of(), Optional.of(temporary("interrupted", e))));
             }
+        }
+
+        private Outcome counted(DnsResult result, Outcome outcome) {
+            metrics.dnsLookup(dnsType(type), result);
+            return outcome;
         }
 
         private Outcome failed(Throwable cause) {
             if (cause instanceof NoSuchRRSetException) {
                 LOG.debug("{} {}: no such record (cached NODATA)", display, Type.string(type));
-                return new Outcome(List.of(), Optional.empty());
+                return counted(DnsResult.NODATA, new Outcome(List.of(), Optional.empty()));
             }
             if (cause instanceof NoSuchDomainException) {
                 LOG.debug("{} {}: no such domain", display, Type.string(type));
-                return new Outcome(List.of(), Optional.of(new DnsException(DnsException.Kind.NO_SUCH_DOMAIN,
-                        display + ": no such domain (NXDOMAIN)", cause)));
+                return counted(DnsResult.NXDOMAIN, new Outcome(List.of(), Optional.of(new DnsException(
+                        DnsException.Kind.NO_SUCH_DOMAIN, display + ": no such domain (NXDOMAIN)", cause))));
             }
             String why;
+            DnsResult result;
             if (cause instanceof ServerFailedException) {
                 why = "the DNS server failed (SERVFAIL)";
+                result = DnsResult.SERVFAIL;
             } else if (cause instanceof IOException) {
                 why = "no answer from the DNS servers (" + cause.getMessage() + ")";
+                result = DnsResult.TIMEOUT;
             } else {
                 why = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                result = DnsResult.ERROR;
             }
             LOG.debug("{} {}: {}", display, Type.string(type), why);
-            return new Outcome(List.of(), Optional.of(temporary(why, cause)));
+            return counted(result, new Outcome(List.of(), Optional.of(temporary(why, cause))));
         }
 
         private DnsException temporary(String why, Throwable cause) {

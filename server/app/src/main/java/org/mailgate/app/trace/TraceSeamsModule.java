@@ -7,15 +7,17 @@ import java.util.List;
 import org.mailgate.api.dns.DnsResolver;
 import org.mailgate.api.domain.DomainList;
 import org.mailgate.api.droplist.DropList;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.rrt.RecipientRewriteTable;
 import org.mailgate.api.spf.SpfChecker;
 import org.mailgate.api.user.Users;
 
 /**
  * What mailets and matchers may take in a trace besides the dry-run stores: the gateway's own DNS resolver,
- * SPF checker, domain list, rewrite table, drop list, accounts and clock, which they only read. Anything
- * else (the outgoing queue control, the spool's processing side, metrics) is not offered: a mailet asking
- * for it fails the trace with its name.
+ * SPF checker, domain list, rewrite table, drop list, accounts and clock, which they only read, and metrics
+ * that count nothing (a trace must not move the gateway's counters, e.g. Bounce's reports). Anything else
+ * (the outgoing queue control, the spool's processing side) is not offered: a mailet asking for it fails
+ * the trace with its name.
  */
 public final class TraceSeamsModule extends AbstractModule {
 
@@ -31,6 +33,7 @@ public final class TraceSeamsModule extends AbstractModule {
     @Override
     protected void configure() {
         SHARED.forEach(this::share);
+        bind(MailMetrics.class).toInstance(MailMetrics.NONE);
     }
 
     private <T> void share(Class<T> type) {

@@ -6,9 +6,10 @@ import com.google.inject.Singleton;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.mailgate.admin.MicrometerMailMetrics;
+import org.mailgate.admin.metrics.MicrometerMailMetrics;
 import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.metrics.StoreStatistics;
+import org.mailgate.app.config.MailgateConfig;
 import org.mailgate.spool.H2StoreStatistics;
 
 /**
@@ -31,7 +32,7 @@ final class MetricsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MailMetrics mailMetrics(MeterRegistry registry) {
-        return new MicrometerMailMetrics(registry);
+    MailMetrics mailMetrics(MeterRegistry registry, MailgateConfig config) {
+        return new MicrometerMailMetrics(registry, config.webAdmin().metricsDestinations());
     }
 }

@@ -27,6 +27,7 @@ import org.mailgate.api.dns.MxRecord;
 import org.mailgate.api.domain.DomainList;
 import org.mailgate.api.mail.MailgateMail;
 import org.mailgate.api.mailet.ContextAttributes;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.spool.MailSpool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +45,15 @@ public final class MailgateMailetContext implements MailetContext {
     private final DnsResolver dns;
     private final MailSpool spool;
     private final BounceFactory bounces;
+    private final MailMetrics metrics;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final AtomicLong created = new AtomicLong();
 
     @Inject
-    public MailgateMailetContext(ContextSettings settings, DomainList domains, DnsResolver dns, MailSpool spool) {
+    public MailgateMailetContext(ContextSettings settings, DomainList domains, DnsResolver dns, MailSpool spool,
+                                 MailMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.domains = domains;
         this.dns = dns;
         this.spool = spool;
@@ -261,6 +265,7 @@ public final class MailgateMailetContext implements MailetContext {
             return;
         }
         sendMail(bounces.bounce(mail, message, bouncer));
+        metrics.report(MailMetrics.ReportAction.FAILED, MailMetrics.ReportSource.MAILET);
     }
 
     @Override

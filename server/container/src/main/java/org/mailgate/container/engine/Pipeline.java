@@ -104,7 +104,10 @@ public final class Pipeline {
                     return copies;
                 }
                 Step step = processor.steps().get(i);
+                long start = System.nanoTime();
                 Collection<MailAddress> matched = match(step, mail, processor.name());
+                long matchedAt = System.nanoTime();
+                step.matcherTimer().record(matchedAt - start);
                 if (!processor.name().equals(mail.getState())) {
                     observer.matcherFailed(mail, step, i + 1);
                     changes = changed(mail, processor.name(), changes);
@@ -115,14 +118,17 @@ public final class Pipeline {
                 if (matched.isEmpty()) {
                     continue;
                 }
+                long mailetStart = matchedAt;
                 if (matched.size() < mail.getRecipients().size()) {
                     Mail copy = split(mail, matched, ++copies);
                     observer.split(mail, copy, step);
                     pending.push(new Resume(mail, i + 1, changes));
                     mail = copy;
+                    mailetStart = System.nanoTime();
                 }
                 B before = observer.beforeMailet(mail);
                 serviceMailet(step, mail, processor.name());
+                step.mailetTimer().record(System.nanoTime() - mailetStart);
                 observer.afterMailet(before, mail, step);
                 if (!processor.name().equals(mail.getState())) {
                     changes = changed(mail, processor.name(), changes);
@@ -244,10 +250,12 @@ public final class Pipeline {
         return e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** Calls {@code destroy()} on every mailet and matcher. */
+    /** Calls {@code destroy()} on every mailet and matcher, and releases the steps' timers. */
     public void destroy() {
         for (Processor processor : processors.values()) {
             for (Step step : processor.steps()) {
+                step.matcherTimer().release();
+                step.mailetTimer().release();
                 try {
                     step.mailet().destroy();
                     step.matcher().destroy();

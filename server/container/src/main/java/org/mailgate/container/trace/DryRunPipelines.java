@@ -11,6 +11,7 @@ import org.mailgate.api.config.ConfigReport;
 import org.mailgate.api.delivery.OutgoingQueues;
 import org.mailgate.api.dns.DnsResolver;
 import org.mailgate.api.domain.DomainList;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.repository.MailRepositoryStore;
 import org.mailgate.api.spool.MailSpool;
 import org.mailgate.api.trace.TraceReport;
@@ -54,7 +55,7 @@ public final class DryRunPipelines {
     public TraceReport trace(ContainerConfig config, Mail mail) {
         TraceRecorder recorder = new TraceRecorder();
         DryRunSpool spool = new DryRunSpool(recorder);
-        MailgateMailetContext context = new MailgateMailetContext(settings, domains, dns, spool);
+        MailgateMailetContext context = new MailgateMailetContext(settings, domains, dns, spool, MailMetrics.NONE);
         Injector injector = Guice.createInjector(seams, binder -> {
             binder.bind(OutgoingQueues.class).toInstance(new DryRunOutgoingQueues(recorder));
             binder.bind(MailRepositoryStore.class).toInstance(new DryRunRepositoryStore(recorder));

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
+import org.mailgate.api.metrics.SmtpServerMeters;
 import org.mailgate.smtp.config.LimitsConfig;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.limits.ClientLimits;
@@ -46,6 +47,7 @@ final class SmtpListener {
     private final ConnectionGate gate;
     private final ClientLimits clientLimits;
     private final AuthFailureTracker authFailures;
+    private final SmtpServerMeters meters;
     private final AtomicLong sessionCounter;
     private final Set<SmtpSession> sessions;
     private final ServerTls tls;
@@ -54,15 +56,16 @@ final class SmtpListener {
     private Thread acceptor;
 
     SmtpListener(SmtpServerConfig config, InetSocketAddress bindAddress, SessionServices services,
-                 CommandLookup commands, ConnectionGate gate, ClientLimits clientLimits,
-                 AuthFailureTracker authFailures, AtomicLong sessionCounter, Set<SmtpSession> sessions, ServerTls tls) {
+                 CommandLookup commands, ServerShared shared, AtomicLong sessionCounter, Set<SmtpSession> sessions,
+                 ServerTls tls) {
         this.config = config;
         this.bindAddress = bindAddress;
         this.services = services;
         this.commands = commands;
-        this.gate = gate;
-        this.clientLimits = clientLimits;
-        this.authFailures = authFailures;
+        this.gate = shared.gate();
+        this.clientLimits = shared.clientLimits();
+        this.authFailures = shared.authFailures();
+        this.meters = shared.meters();
         this.sessionCounter = sessionCounter;
         this.sessions = sessions;
         this.tls = tls;
@@ -91,7 +94,9 @@ final class SmtpListener {
                 continue;
             }
             String id = config.name() + "-" + sessionCounter.incrementAndGet();
+            meters.opened();
             if (!gate.admit()) {
+                meters.refused(SmtpServerMeters.Refusal.CONNECTION_LIMIT);
                 LOG.info("{}: refused [{}]: {}", id, AddressText.ip(socket.getInetAddress()),
                         Replies.TOO_MANY_CONNECTIONS);
                 Thread.ofVirtual().name(id).start(() -> refuse(socket, Replies.TOO_MANY_CONNECTIONS));
@@ -115,6 +120,7 @@ final class SmtpListener {
         InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
         Optional<InetSocketAddress> found = client(id, socket, peer);
         if (found.isEmpty()) {
+            meters.refused(SmtpServerMeters.Refusal.PROXY);
             return;
         }
         InetSocketAddress client = found.get();
@@ -122,8 +128,10 @@ final class SmtpListener {
         ClientLimits.Admission admission = clientLimits.admit(address,
                 config.authorizedAddresses().contains(address));
         if (admission != ClientLimits.Admission.ADMITTED) {
-            Reply reply = admission == ClientLimits.Admission.TOO_MANY_SESSIONS
-                    ? Replies.TOO_MANY_FROM_YOU : Replies.CONNECTING_TOO_OFTEN;
+            boolean tooMany = admission == ClientLimits.Admission.TOO_MANY_SESSIONS;
+            meters.refused(tooMany ? SmtpServerMeters.Refusal.PER_CLIENT_LIMIT
+                    : SmtpServerMeters.Refusal.CONNECTION_RATE);
+            Reply reply = tooMany ? Replies.TOO_MANY_FROM_YOU : Replies.CONNECTING_TOO_OFTEN;
             LOG.info("{}: refused [{}]: {}", id, AddressText.ip(address), reply);
             refuse(socket, reply);
             return;
@@ -136,6 +144,9 @@ final class SmtpListener {
                 session.run();
             } finally {
                 sessions.remove(session);
+            }
+            if (session.refusedEarlyTalker()) {
+                meters.refused(SmtpServerMeters.Refusal.EARLY_TALKER);
             }
         } catch (IOException e) {
             LOG.debug("{}: connection from [{}] lost: {}", id, AddressText.ip(address), e.getMessage());

@@ -79,9 +79,11 @@ public final class SmtpServer implements Service {
                     ? ServerTls.prepare(server.name(), server.helloName(), server.tls(), certificates, TLS_FILE_CHECK)
                     : null;
             CommandTable commands = new CommandTable(hooks.build(server.handlerChain()));
+            ServerShared shared = new ServerShared(gate, clientLimits, authFailures,
+                    services.metrics().smtpServer(server.name(), gate::open));
             for (InetSocketAddress address : server.bind()) {
-                SmtpListener listener = new SmtpListener(server, address, services, commands, gate, clientLimits,
-                        authFailures, sessionCounter, sessions, tls);
+                SmtpListener listener = new SmtpListener(server, address, services, commands, shared, sessionCounter,
+                        sessions, tls);
                 try {
                     listener.start();
                 } catch (java.io.IOException e) {

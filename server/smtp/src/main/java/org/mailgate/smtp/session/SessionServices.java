@@ -29,6 +29,11 @@ public record SessionServices(MailSpool spool, DomainList domains, Clock clock, 
         this(spool, domains, clock, users, rewrites, MailMetrics.NONE);
     }
 
+    /** The same services, counting into {@code counting}. */
+    public SessionServices withMetrics(MailMetrics counting) {
+        return new SessionServices(spool, domains, clock, users, rewrites, counting);
+    }
+
     /** Without accounts (every AUTH fails) and without aliases. */
     public SessionServices(MailSpool spool, DomainList domains, Clock clock) {
         this(spool, domains, clock, new NoAccounts(), new NoRewrites());

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 import org.apache.james.core.MaybeSender;
+import org.mailgate.api.metrics.MailMetrics.SmtpStage;
 import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.limits.ClientLimits;
 import org.mailgate.smtp.net.AddressText;
@@ -53,6 +54,9 @@ public final class SmtpSession {
     private org.apache.james.core.Username authenticatedUser;
     private MailTransaction transaction;
     private boolean closing;
+    /** The command being handled, as far as refusals are counted; OTHER between commands. */
+    private SmtpStage stage = SmtpStage.OTHER;
+    private boolean earlyTalker;
     private volatile boolean idle = true;
     private volatile boolean shuttingDown;
 
@@ -111,6 +115,7 @@ public final class SmtpSession {
             }
             if (talksEarly()) {
                 LOG.info("{}: [{}] talked before the greeting: refused", id, remoteIp());
+                earlyTalker = true;
                 reply(Replies.EARLY_TALKER);
                 out.flush();
                 return;
@@ -223,21 +228,40 @@ public final class SmtpSession {
         String argument = space < 0 ? "" : line.substring(space + 1);
         Optional<Command> command = commands.find(verb);
         if (command.isPresent()) {
-            command.get().execute(this, argument);
+            stage = stageOf(verb);
+            try {
+                command.get().execute(this, argument);
+            } finally {
+                stage = SmtpStage.OTHER;
+            }
         } else {
             reply(Replies.UNKNOWN_COMMAND);
         }
     }
 
+    private static SmtpStage stageOf(String verb) {
+        return switch (verb) {
+            case "MAIL" -> SmtpStage.MAIL;
+            case "RCPT" -> SmtpStage.RCPT;
+            case "DATA" -> SmtpStage.DATA;
+            default -> SmtpStage.OTHER;
+        };
+    }
+
+    /** Whether the client was refused for talking before the greeting: it had no session. */
+    public boolean refusedEarlyTalker() {
+        return earlyTalker;
+    }
+
     /** Queues a reply; replies are flushed before the session waits for the client. */
     public void reply(Reply reply) throws IOException {
         limits.replied(reply);
-        services.metrics().smtpReply(reply.code());
+        services.metrics().smtpReply(stage, reply.code());
         out.write(reply);
     }
 
     private void replyQuietly(Reply reply) {
-        services.metrics().smtpReply(reply.code());
+        services.metrics().smtpReply(stage, reply.code());
         try {
             out.write(reply);
             out.flush();

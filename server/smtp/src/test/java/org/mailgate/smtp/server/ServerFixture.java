@@ -10,6 +10,7 @@ import org.mailgate.smtp.config.SmtpServerConfig;
 import org.mailgate.smtp.config.SmtpServersConfig;
 import org.mailgate.smtp.session.SessionServices;
 import org.mailgate.testkit.ManualClock;
+import org.mailgate.testkit.metrics.RecordingMailMetrics;
 import org.mailgate.testkit.smtp.SmtpDialogue;
 
 /** One SMTP server on loopback for limits tests: a recording spool and a clock the test moves. */
@@ -17,6 +18,7 @@ final class ServerFixture implements AutoCloseable {
 
     final RecordingSpool spool = new RecordingSpool();
     final ManualClock clock = new ManualClock();
+    final RecordingMailMetrics metrics = new RecordingMailMetrics();
     private final SmtpServer server;
 
     /**
@@ -31,7 +33,7 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(SmtpServerConfig config, UnaryOperator<LimitsConfig> limits) throws Exception {
         server = new SmtpServer(new SmtpServersConfig(List.of(config.withLimits(limits.apply(config.limits())))),
-                new SessionServices(spool, SmtpServerTest.LOCAL, clock), Duration.ofSeconds(2));
+                new SessionServices(spool, SmtpServerTest.LOCAL, clock).withMetrics(metrics), Duration.ofSeconds(2));
         server.start();
     }
 
