@@ -145,6 +145,22 @@ class TraceEndToEndTest {
     }
 
     @Test
+    void aMailetTakingTheGatewaysMetricsRunsInATraceAndCountsNothing() throws Exception {
+        AdminClient admin = start();
+        peers.conf().webAdmin("port=0\ntoken=" + TOKEN + "\n")
+                .transportMailets("<mailet match=\"All\" class=\"Bounce\"/>").writeTo(tmp.resolve("conf"));
+        assertThat(peers.gateway().gateway.reload().applied()).isTrue();
+
+        AdminClient.Answer answer = admin.send("POST", "/trace",
+                body("alice@local.example", List.of("bob@remote.example"), MESSAGE), Optional.of("text/plain"));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("mailet Bounce");
+        assertThat(admin.get("/metrics").body())
+                .doesNotContain("mailgate_dsn_reports_total{action=\"failed\",source=\"mailet\"} 1");
+    }
+
+    @Test
     void badInputIsRefusedWithAPreciseError() throws Exception {
         AdminClient admin = start();
 
