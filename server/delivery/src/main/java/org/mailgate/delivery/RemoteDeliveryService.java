@@ -112,7 +112,10 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         return "delivery";
     }
 
-    /** Attempts delivery of entry {@code entryId}; does nothing if it is gone. */
+    /**
+     * Attempts delivery of entry {@code entryId}; does nothing if it is gone or held. An entry an operator
+     * asked to return fails at once, without an attempt.
+     */
     public void deliver(long entryId) {
         Optional<OutgoingMail> loaded = store.load(entryId);
         if (loaded.isEmpty()) {
@@ -120,6 +123,11 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         }
         OutgoingMail mail = loaded.get();
         Optional<DeliverySettings> settings = queues.settings(mail.queueName());
+        if (mail.returnRequested()) {
+            store.record(mail, outcomes.returned(mail, settings));
+            metrics.delivery(MailMetrics.DeliveryOutcome.FAILED, mail.recipients().size());
+            return;
+        }
         if (settings.isEmpty()) {
             String reason = "no RemoteDelivery mailet feeds outgoing queue '" + mail.queueName()
                     + "' in the current configuration";

@@ -104,7 +104,12 @@ final class Schema {
                     CREATE TABLE users (
                         name VARCHAR PRIMARY KEY,
                         password_hash VARCHAR NOT NULL
-                    )"""));
+                    )"""),
+            // The operator's hold and return of outgoing entries. A held entry is never due: its next
+            // attempt is pushed to the end of time (H2OutgoingQueueControl.HELD_UNTIL), so the due scan never
+            // meets it, and held says why. return_requested makes delivery fail its recipients at its next take.
+            List.of("ALTER TABLE outgoing ADD COLUMN held BOOLEAN DEFAULT FALSE NOT NULL",
+                    "ALTER TABLE outgoing ADD COLUMN return_requested BOOLEAN DEFAULT FALSE NOT NULL"));
 
     private Schema() {
     }
