@@ -23,8 +23,8 @@ import sun.misc.SignalHandler;
  * SIGTERM or SIGINT, then stops cleanly and exits 0, and reloads its pipeline on SIGHUP or
  * {@code reload} ({@link ReloadCli}); {@code check} validates the configuration and
  * exits 1 listing every error as {@code file:line: message}; {@code users} manages the SMTP AUTH accounts
- * ({@link UsersCli}); {@code queue} and {@code repo} work on the running gateway's queues and
- * repositories through its admin API ({@link AdminCli}).
+ * ({@link UsersCli}); {@code queue}, {@code repo} and {@code task} work on the running gateway's queues,
+ * repositories and tasks through its admin API ({@link AdminCli}).
  */
 public final class Main {
 
@@ -50,7 +50,7 @@ public final class Main {
             }
             case "check" -> System.exit(check(commandLine, System.out, System.err));
             case "users" -> System.exit(users(commandLine));
-            case "queue", "repo" -> System.exit(new AdminCli(commandLine.confDir(), commandLine.varDir(), System.out,
+            case "queue", "repo", "task" -> System.exit(new AdminCli(commandLine.confDir(), commandLine.varDir(), System.out,
                     System.err).run(commandLine.command(), commandLine.arguments()));
             case "reload" -> System.exit(new ReloadCli(commandLine.varDir(), System.out, System.err).run());
             default -> System.exit(run(commandLine, startNanos));

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code mailgate queue ...} and {@code mailgate repo ...}: the operator's commands over the admin API of
+ * {@code mailgate queue ...}, {@code mailgate repo ...} and {@code mailgate task ...}: the operator's commands over the admin API of
  * the running gateway, found through {@code conf/webadmin.properties} and {@code var/webadmin.token}.
  * Tables by default, the API's JSON with {@code --json}. Exit status 0, 1 for an error, 2 for a wrong
  * command line.
@@ -13,13 +13,22 @@ import java.util.List;
 public final class AdminCli {
 
     public static final String USAGE = """
-            usage: mailgate queue list [NAME] [--json]
-                   mailgate queue flush NAME
-                   mailgate queue delete NAME [--sender S | --recipient R | --name ID] [--json]
+            usage: mailgate queue list [NAME [FILTERS] [--limit N]] [--json]
+                   mailgate queue show NAME ID [--json | --raw]
+                   mailgate queue flush NAME [ID | --domain D]
+                   mailgate queue hold|release|delete|bounce NAME (ID | FILTERS | --all) [--no-wait] [--json]
+                   mailgate queue move NAME (ID | FILTERS | --all) --to REPOSITORY [--no-wait] [--json]
                    mailgate repo list [--json]
                    mailgate repo show PATH [KEY] [--json | --raw]
-                   mailgate repo reprocess PATH [KEY] [--processor P] [--json]
-                   mailgate repo delete PATH [KEY] [--json]
+                   mailgate repo reprocess PATH [KEY] [--processor P] [--no-wait] [--json]
+                   mailgate repo delete PATH [KEY] [--no-wait] [--json]
+                   mailgate task list [--status S] [--json]
+                   mailgate task show ID [--json]
+                   mailgate task cancel ID
+              FILTERS (ANDed): --sender S --recipient R --name N --domain D --older-than AGE (2h, 3d, PT30M)
+                               --last-error TEXT --delayed --held
+              actions on many mails run as tasks of the gateway, waited for unless --no-wait;
+              the spool is the read-only queue 'spool'
               (all take --conf DIR and --var DIR to find the admin API's address and token)""";
 
     private final Path confDir;
@@ -34,7 +43,7 @@ public final class AdminCli {
         this.err = err;
     }
 
-    /** Runs {@code command} ({@code queue} or {@code repo}) with its arguments; returns the exit status. */
+    /** Runs {@code command} ({@code queue}, {@code repo} or {@code task}) with its arguments; returns the exit status. */
     public int run(String command, List<String> arguments) {
         try {
             if (arguments.isEmpty()) {
@@ -45,6 +54,7 @@ public final class AdminCli {
             return switch (command) {
                 case "queue" -> new QueueCommands(http(), out).run(action, rest);
                 case "repo" -> new RepoCommands(http(), out).run(action, rest);
+                case "task" -> new TaskCommands(http(), out).run(action, rest);
                 default -> throw CliFailure.usage("unknown command '" + command + "'");
             };
         } catch (CliFailure failure) {

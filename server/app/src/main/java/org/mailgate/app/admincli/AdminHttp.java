@@ -62,6 +62,12 @@ final class AdminHttp {
      */
     Answer send(String method, String path, Optional<String> body, Optional<String> accept,
                 Function<String, String> notFound) throws CliFailure {
+        return send(method, path, body, accept, notFound, java.util.Set.of());
+    }
+
+    /** As {@link #send(String, String, Optional, Optional, Function)}, also answering the statuses in {@code alsoAnswered}. */
+    Answer send(String method, String path, Optional<String> body, Optional<String> accept,
+                Function<String, String> notFound, java.util.Set<Integer> alsoAnswered) throws CliFailure {
         if (endpoint == null) {
             endpoint = locator.locate();
         }
@@ -82,6 +88,9 @@ final class AdminHttp {
             throw CliFailure.error("interrupted");
         }
         Answer answer = new Answer(response.statusCode(), response.body());
+        if (alsoAnswered.contains(answer.status())) {
+            return answer;
+        }
         return switch (response.statusCode() / 100) {
             case 2 -> answer;
             default -> throw failure(answer, notFound);

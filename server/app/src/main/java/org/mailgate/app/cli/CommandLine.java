@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, {@code mailgate reload [--var DIR]}, and
- * {@code mailgate users|queue|repo ...}, whose own arguments (the action, names, their options) are kept
+ * {@code mailgate users|queue|repo|task ...}, whose own arguments (the action, names, their options) are kept
  * in {@code arguments}. Without options, {@code conf/} and {@code var/} beside {@code bin/} (the launcher
  * passes {@code mailgate.home}).
  */
@@ -17,20 +17,22 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
             usage: mailgate [run|check] [--conf DIR] [--var DIR]
                    mailgate users add|passwd|remove|list [NAME] [--password-stdin] [--var DIR]
                    mailgate reload [--var DIR]
-                   mailgate queue|repo ACTION ... [--json] [--conf DIR] [--var DIR]
+                   mailgate queue|repo|task ACTION ... [--json] [--conf DIR] [--var DIR]
               run     run the gateway in the foreground (the default); stop it with SIGTERM
               check   validate the configuration and list every error; exit 1 if there is one
               users   manage the SMTP AUTH accounts, also while the gateway runs ('mailgate users' for help)
               reload  make the running gateway reload mailetcontainer.xml, domainlist.xml and
                       recipientrewritetable.xml (as SIGHUP does); exit 1 listing the errors if invalid
-              queue   list, flush or delete the mail waiting for remote delivery ('mailgate queue' for help)
+              queue   list, show, flush, hold, release, delete, bounce or move the mail waiting for remote
+                      delivery; list and show the spool ('mailgate queue' for help)
               repo    list, show, reprocess or delete the mail kept in repositories ('mailgate repo' for help)
+              task    list, show or cancel the gateway's long operations ('mailgate task' for help)
               --conf  configuration directory (default: conf/ beside bin/)
               --var   state directory: the H2 store, generated certificates and admin token, the control
                       socket, temporary files (default: var/ beside bin/)""";
 
     /** The commands over the admin API, whose own options are kept in {@code arguments}. */
-    private static final List<String> ADMIN_COMMANDS = List.of("queue", "repo");
+    private static final List<String> ADMIN_COMMANDS = List.of("queue", "repo", "task");
 
     /** Thrown for a command line that cannot be understood. */
     public static final class UsageException extends Exception {
@@ -71,7 +73,7 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
             }
         }
         command = Optional.ofNullable(command).orElse("run");
-        if (!List.of("run", "check", "help", "users", "reload", "queue", "repo").contains(command)) {
+        if (!List.of("run", "check", "help", "users", "reload", "queue", "repo", "task").contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
         if (!rest.isEmpty() && !command.equals("users") && !ADMIN_COMMANDS.contains(command)) {
