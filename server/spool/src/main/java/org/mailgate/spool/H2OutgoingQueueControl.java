@@ -49,13 +49,20 @@ public final class H2OutgoingQueueControl implements OutgoingQueueControl {
     private final H2OutgoingQueues outgoing;
     private final QueueEntryActions actions;
     private final Clock clock;
+    private final int batch;
 
     @Inject
     H2OutgoingQueueControl(Database database, H2OutgoingQueues outgoing, StoreQueues queues, Clock clock) {
+        this(database, outgoing, queues, clock, BATCH);
+    }
+
+    /** {@code batch}: entries changed per transaction by an action by filter. */
+    H2OutgoingQueueControl(Database database, H2OutgoingQueues outgoing, StoreQueues queues, Clock clock, int batch) {
         this.database = database;
         this.outgoing = outgoing;
         this.actions = new QueueEntryActions(database, outgoing, queues.outgoing());
         this.clock = clock;
+        this.batch = batch;
     }
 
     @Override
@@ -191,14 +198,14 @@ public final class H2OutgoingQueueControl implements OutgoingQueueControl {
         BatchProgress.Counts counts = BatchProgress.Counts.NONE;
         long after = 0;
         while (true) {
-            List<QueueEntryActions.Row> rows = actions.rows(where, " AND o.id > ? ORDER BY o.id", after, BATCH);
+            List<QueueEntryActions.Row> rows = actions.rows(where, " AND o.id > ? ORDER BY o.id", after, batch);
             if (rows.isEmpty()) {
                 break;
             }
             QueueEntryActions.Done done = actions.run(rows, action, now);
             counts = counts.plus(done.applied(), rows.size() - done.applied());
             after = rows.getLast().id();
-            if (!progress.proceed(counts) || rows.size() < BATCH) {
+            if (!progress.proceed(counts) || rows.size() < batch) {
                 break;
             }
         }
