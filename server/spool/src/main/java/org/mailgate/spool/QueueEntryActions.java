@@ -104,6 +104,8 @@ final class QueueEntryActions {
                 return count;
             });
         } finally {
+            // what delivery keeps in memory of an entry is stale now: forgotten before anyone may take it
+            taken.forEach(row -> outgoing.forget(row.id()));
             withdrawn.forEach(work::release);
         }
         afterCommit.forEach(Runnable::run);
@@ -118,10 +120,8 @@ final class QueueEntryActions {
                     yield false;
                 }
                 Bodies.release(c, row.bodyId());
-                afterCommit.add(() -> {
-                    outgoing.forget(row.id());
-                    MailAudit.log(row.label(), "deleted by the operator from outgoing queue {}", row.queueName());
-                });
+                afterCommit.add(() -> MailAudit.log(row.label(), "deleted by the operator from outgoing queue {}",
+                        row.queueName()));
                 yield true;
             }
             case MOVE -> move(c, row, action.repository().orElseThrow(), afterCommit);
@@ -130,11 +130,9 @@ final class QueueEntryActions {
                     yield false;
                 }
                 afterCommit.add(() -> {
-                    outgoing.forget(row.id());
                     MailAudit.log(row.label(), "to be returned to its sender by the operator");
+                    work.announce(row.id()); // once the withdrawal is released, after this batch
                 });
-                // announced once the withdrawal is released, after this batch
-                afterCommit.add(() -> work.announce(row.id()));
                 yield true;
             }
             case HOLD -> {
@@ -142,10 +140,8 @@ final class QueueEntryActions {
                         H2OutgoingQueueControl.HELD_UNTIL) == 0) {
                     yield false;
                 }
-                afterCommit.add(() -> {
-                    outgoing.forget(row.id());
-                    MailAudit.log(row.label(), "held by the operator in outgoing queue {}", row.queueName());
-                });
+                afterCommit.add(() -> MailAudit.log(row.label(), "held by the operator in outgoing queue {}",
+                        row.queueName()));
                 yield true;
             }
             case RELEASE -> changedThenAnnounced(update(c, "held = FALSE, next_attempt_at = ?", " AND held = TRUE",
@@ -203,11 +199,8 @@ final class QueueEntryActions {
                 record.sender(), record.recipients(), record.headers(), record.bodyId(), record.attributesJson(),
                 lastError, record.remoteAddr(), record.remoteHost(), record.createdAt());
         RepositoryRows.store(c, url, record.name(), stored, Mail.DEFAULT);
-        afterCommit.add(() -> {
-            outgoing.forget(row.id());
-            MailAudit.log(row.label(), "moved by the operator from outgoing queue {} to repository {}, key={}",
-                    row.queueName(), url, record.name());
-        });
+        afterCommit.add(() -> MailAudit.log(row.label(), "moved by the operator from outgoing queue {} to repository {}, "
+                + "key={}", row.queueName(), url, record.name()));
         return true;
     }
 }

@@ -18,6 +18,11 @@ public interface OutgoingQueueControl {
     /** The spool, the queues declared by this configuration and any other that still holds entries, sorted. */
     List<String> queueNames();
 
+    /** The outgoing queues alone: {@link #queueNames()} without the spool. */
+    default List<String> outgoingQueueNames() {
+        return queueNames().stream().filter(name -> !name.equals(SPOOL)).toList();
+    }
+
     /** Whether {@code queueName} is the spool, declared or holds entries. */
     default boolean exists(String queueName) {
         return queueNames().contains(queueName);
