@@ -124,6 +124,7 @@ final class MailQueueRoutes {
         m.put("age", (age.isNegative() ? Duration.ZERO : age).toString());
         m.put("held", mail.held());
         m.put("size", mail.size());
+        m.put("underWay", mail.underWay());
         mail.processor().ifPresent(p -> m.put("processor", p));
         return m;
     }

@@ -134,8 +134,7 @@ class AdminApiEndToEndTest {
         peers.sink().failNextMessages(2, 451, "4.3.0 try later");
         send("alice@local.example", "bob@remote.example", "one");
         send("alice@local.example", "carol@remote.example", "two");
-        Await.until(Duration.ofSeconds(10), () -> peers.sink().rejectedCount() == 2, () -> "both deferred");
-        awaitList(admin, "/mailQueues/outgoing/mails", 2);
+        QueueControlEndToEndTest.awaitDeferred(admin, 2);
 
         AdminClient.Answer answer = admin.delete("/mailQueues/outgoing/mails?recipient=carol@remote.example");
 

@@ -31,7 +31,11 @@ class MonitoringEndToEndTest {
     final MutableClock clock = new MutableClock();
 
     AdminClient start(String webAdmin) throws Exception {
-        peers.start(peers.conf().webAdmin("port=0\ntoken=" + TOKEN + "\n" + webAdmin).writeTo(tmp.resolve("conf")),
+        return start(peers.conf(), webAdmin);
+    }
+
+    AdminClient start(TestConf conf, String webAdmin) throws Exception {
+        peers.start(conf.webAdmin("port=0\ntoken=" + TOKEN + "\n" + webAdmin).writeTo(tmp.resolve("conf")),
                 tmp.resolve("var"), clock);
         return new AdminClient(peers.gateway().gateway.adminAddress().orElseThrow(), Optional.of(TOKEN));
     }
@@ -93,7 +97,7 @@ class MonitoringEndToEndTest {
 
     @Test
     void repliesAndDeliveryAttemptsAreCountedByClassAndOutcome() throws Exception {
-        AdminClient admin = start("");
+        AdminClient admin = start(peers.conf().retries("1 hour", 5), ""); // no retry before the counts are read
         peers.sink().failNextMessages(1, 451, "4.3.0 try later");
         try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);

@@ -55,12 +55,14 @@ class QueueControlEndToEndTest {
         }
     }
 
-    /** Waits until the outgoing queue lists {@code count} deferred mails; returns them. */
-    JsonNode awaitDeferred(AdminClient admin, int count) {
+    /** Waits until the outgoing queue lists {@code count} deferred mails, their attempts over; returns them. */
+    static JsonNode awaitDeferred(AdminClient admin, int count) {
         return Await.until(Duration.ofSeconds(10), () -> {
             JsonNode listed = admin.get("/mailQueues/outgoing/mails?lastError=try%20later").json();
-            return listed.size() == count ? Optional.of(listed) : Optional.empty();
-        }, () -> count + " deferred mails in the outgoing queue");
+            boolean idle = java.util.stream.StreamSupport.stream(listed.spliterator(), false)
+                    .noneMatch(m -> m.get("underWay").asBoolean());
+            return listed.size() == count && idle ? Optional.of(listed) : Optional.empty();
+        }, () -> count + " deferred mails in the outgoing queue, not under way");
     }
 
     static String mail(JsonNode listed) {
@@ -86,6 +88,7 @@ class QueueControlEndToEndTest {
         assertThat(Instant.parse(shown.get("created").asText())).isBefore(Instant.now());
         assertThat(Duration.parse(shown.get("age").asText())).isLessThan(Duration.ofMinutes(1));
         assertThat(shown.get("held").asBoolean()).isFalse();
+        assertThat(shown.get("underWay").asBoolean()).isFalse();
         assertThat(shown.get("size").asLong()).isPositive();
         AdminClient.Answer raw = admin.get(mail(listed), "message/rfc822");
         assertThat(raw.status()).isEqualTo(200);

@@ -48,6 +48,7 @@ public final class H2OutgoingQueueControl implements OutgoingQueueControl {
     private final Database database;
     private final H2OutgoingQueues outgoing;
     private final QueueEntryActions actions;
+    private final StoreQueues queues;
     private final Clock clock;
     private final int batch;
 
@@ -61,6 +62,7 @@ public final class H2OutgoingQueueControl implements OutgoingQueueControl {
         this.database = database;
         this.outgoing = outgoing;
         this.actions = new QueueEntryActions(database, outgoing, queues.outgoing());
+        this.queues = queues;
         this.clock = clock;
         this.batch = batch;
     }
@@ -154,7 +156,8 @@ public final class H2OutgoingQueueControl implements OutgoingQueueControl {
         return SUMMARY.formatted(table.heldColumn(), table.placeColumn(), table.table());
     }
 
-    private static List<QueuedMail> summaries(PreparedStatement ps, QueueTable table) throws SQLException {
+    private List<QueuedMail> summaries(PreparedStatement ps, QueueTable table) throws SQLException {
+        TableWorkQueue work = table.oneQueue() ? queues.spool() : queues.outgoing();
         try (ResultSet rs = ps.executeQuery()) {
             List<QueuedMail> mails = new ArrayList<>();
             while (rs.next()) {
@@ -163,7 +166,8 @@ public final class H2OutgoingQueueControl implements OutgoingQueueControl {
                         MailRecord.sender(rs.getString(4)), MailRecord.recipients(rs.getString(5)), rs.getInt(6),
                         held ? Optional.empty() : Optional.of(Instant.ofEpochMilli(rs.getLong(7))), rs.getString(8),
                         Instant.ofEpochMilli(rs.getLong(9)), held, rs.getLong(11),
-                        table.oneQueue() ? Optional.of(rs.getString(12)) : Optional.empty()));
+                        table.oneQueue() ? Optional.of(rs.getString(12)) : Optional.empty(),
+                        work.isUnderWay(rs.getLong(1))));
             }
             return mails;
         }

@@ -242,6 +242,16 @@ public final class TableWorkQueue implements WorkQueue {
         }
     }
 
+    /** Whether {@code entryId} is handed to a consumer: its attempt is under way. */
+    boolean isUnderWay(long entryId) {
+        lock.lock();
+        try {
+            return claimed.contains(entryId) && !ready.contains(entryId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Whether {@code entryId} is handed to a consumer or waiting in memory for one. */
     boolean isClaimed(long entryId) {
         lock.lock();

@@ -73,9 +73,11 @@ class H2OutgoingQueueControlTest extends StoreTest {
     void anEntryBeingDeliveredIsLeftToItsAttempt() throws Exception {
         queue("outgoing", "a@b.example", "c@d.example");
         long claimed = store.queues.outgoing().claim(1).get(0);
+        assertThat(control.list("outgoing", 1).get(0).underWay()).isTrue();
 
         assertThat(control.remove("outgoing", QueuedMailFilter.ALL)).isZero();
         store.queues.outgoing().release(claimed);
+        assertThat(control.list("outgoing", 1).get(0).underWay()).isFalse();
         assertThat(control.remove("outgoing", QueuedMailFilter.ALL)).isOne();
     }
 

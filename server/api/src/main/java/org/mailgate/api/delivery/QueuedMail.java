@@ -18,10 +18,12 @@ import org.mailgate.api.mail.QueueId;
  * @param held         whether an operator holds it: it is not attempted until released
  * @param size         the size of the message in bytes
  * @param processor    for an entry of the spool, the processor it is in
+ * @param underWay     whether a worker holds it at this moment (delivery, or processing for the spool):
+ *                     an action that takes it out of the queue waits for the end of that attempt
  */
 public record QueuedMail(long entryId, QueueId queueId, String name, MaybeSender sender, List<MailAddress> recipients,
                          int failedAttempts, Optional<Instant> nextDelivery, String lastError, Instant queuedAt,
-                         boolean held, long size, Optional<String> processor) {
+                         boolean held, long size, Optional<String> processor, boolean underWay) {
 
     public QueuedMail {
         Objects.requireNonNull(queueId, "queueId");
