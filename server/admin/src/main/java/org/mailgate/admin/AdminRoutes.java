@@ -1,6 +1,7 @@
 package org.mailgate.admin;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,11 +19,13 @@ public final class AdminRoutes {
 
     public AdminRoutes(List<HealthCheck> checks, OutgoingQueueControl queues, MailRepositoryStore repositories,
                        MailRepositoryReprocessor reprocessor, Set<MailRepositoryUrl> configuredRepositories,
-                       PrometheusMeterRegistry metrics, AddressingStores addressing, MailTracer tracer) {
+                       PrometheusMeterRegistry metrics, AddressingStores addressing, MailTracer tracer,
+                       TaskManager tasks, Clock clock) {
         routes.addAll(new HealthCheckRoutes(checks).routes());
         routes.addAll(new MetricsRoutes(metrics).routes());
-        routes.addAll(new MailQueueRoutes(queues).routes());
-        routes.addAll(new MailRepositoryRoutes(repositories, reprocessor, configuredRepositories).routes());
+        routes.addAll(new MailQueueRoutes(queues, tasks, clock).routes());
+        routes.addAll(new MailRepositoryRoutes(repositories, reprocessor, configuredRepositories, tasks).routes());
+        routes.addAll(new TaskRoutes(tasks).routes());
         MappingChanges mappingChanges = new MappingChanges(addressing.mappings(), addressing.rewriteTable());
         routes.addAll(new DomainRoutes(addressing.domains()).routes());
         routes.addAll(new DomainMappingRoutes(addressing.rewriteTable(), mappingChanges, addressing.domains()).routes());

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin REST API on the JDK's HTTP server, one virtual thread per request, every request checked
- * against the {@link AccessToken}.
+ * against the {@link AccessToken}; with it, the {@link TaskManager} that runs its long operations.
  */
 public final class AdminServer implements Service {
 
@@ -23,6 +23,7 @@ public final class AdminServer implements Service {
     private final WebAdminConfig config;
     private final Path varDir;
     private final List<Route> routes;
+    private final TaskManager tasks;
     private final List<MeterBinder> meters;
     private final MeterRegistry registry;
     private HttpServer server;
@@ -32,11 +33,12 @@ public final class AdminServer implements Service {
      * {@code meters} are bound to {@code registry} at start (some read the store, open by then) and
      * closed at stop if they hold resources (the JVM's GC listeners).
      */
-    public AdminServer(WebAdminConfig config, Path varDir, AdminRoutes routes, List<MeterBinder> meters,
-                       MeterRegistry registry) {
+    public AdminServer(WebAdminConfig config, Path varDir, AdminRoutes routes, TaskManager tasks,
+                       List<MeterBinder> meters, MeterRegistry registry) {
         this.config = config;
         this.varDir = varDir;
         this.routes = routes.all();
+        this.tasks = tasks;
         this.meters = List.copyOf(meters);
         this.registry = registry;
     }
@@ -47,6 +49,7 @@ public final class AdminServer implements Service {
         try {
             AccessToken token = AccessToken.resolve(config.token(), varDir);
             meters.forEach(binder -> binder.bindTo(registry));
+            tasks.start();
             executor = Executors.newVirtualThreadPerTaskExecutor();
             server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
             server.setExecutor(executor);
@@ -73,6 +76,7 @@ public final class AdminServer implements Service {
             server.stop(0);
             server = null;
         }
+        tasks.stop();
         if (executor != null) {
             executor.close();
             executor = null;

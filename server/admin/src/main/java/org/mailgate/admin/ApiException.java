@@ -20,6 +20,15 @@ final class ApiException extends Exception {
         return new ApiException(404, "notFound", message);
     }
 
+    /** The request conflicts with the state of what it names (an entry under delivery, not held...). */
+    static ApiException conflict(String message) {
+        return new ApiException(409, "Conflict", message);
+    }
+
+    static ApiException timeout(String message) {
+        return new ApiException(408, "Timeout", message);
+    }
+
     static ApiException unauthorized(String message) {
         return new ApiException(401, "Unauthorized", message);
     }

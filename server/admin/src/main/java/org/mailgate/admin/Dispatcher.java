@@ -82,6 +82,7 @@ final class Dispatcher implements HttpHandler {
         if (response.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
         }
+        response.headers().forEach(exchange.getResponseHeaders()::set);
         if (response.body().length == 0) {
             exchange.sendResponseHeaders(response.status(), -1);
             return;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
+import org.mailgate.api.BatchProgress;
 import org.mailgate.api.repository.MailRepository;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryStore;
@@ -30,13 +31,15 @@ final class MailRepositoryRoutes {
     private final MailRepositoryStore store;
     private final MailRepositoryReprocessor reprocessor;
     private final Set<MailRepositoryUrl> configured;
+    private final TaskManager tasks;
 
     /** {@code configured}: the repositories the configuration names, which exist even while empty. */
     MailRepositoryRoutes(MailRepositoryStore store, MailRepositoryReprocessor reprocessor,
-                         Set<MailRepositoryUrl> configured) {
+                         Set<MailRepositoryUrl> configured, TaskManager tasks) {
         this.store = store;
         this.reprocessor = reprocessor;
         this.configured = Set.copyOf(configured);
+        this.tasks = tasks;
     }
 
     /** The configured repositories and any other holding mail, sorted. */
@@ -138,15 +141,58 @@ final class MailRepositoryRoutes {
         return Response.noContent();
     }
 
+    /** James's clear of a repository, as a task. */
     private Response deleteAll(Request request) throws ApiException {
         MailRepositoryUrl url = url(request);
-        return Response.ok(Map.of("removedCount", store.select(url).removeAll()));
+        MailRepository repository = store.select(url);
+        Map<String, Object> base = new LinkedHashMap<>();
+        base.put("repositoryPath", path(url));
+        return TaskRoutes.created(tasks.submit("clear-mail-repository", base, progress -> {
+            Map<String, Object> information = counting(base, repository);
+            progress.report(information);
+            BatchProgress.Counts done = repository.removeAll(soFar -> progress.report(removed(information, soFar)));
+            Map<String, Object> result = removed(information, done);
+            result.put("remainingCount", repository.size());
+            return result;
+        }));
     }
 
-    private Response reprocessAll(Request request) throws ApiException, MessagingException {
+    /** James's reprocessing of a whole repository, as a task. */
+    private Response reprocessAll(Request request) throws ApiException {
         MailRepositoryUrl url = url(request);
         Optional<String> processor = reprocessing(request);
-        return Response.ok(Map.of("reprocessedCount", reprocessor.reprocessAll(url, processor)));
+        MailRepository repository = store.select(url);
+        Map<String, Object> base = new LinkedHashMap<>();
+        base.put("repositoryPath", path(url));
+        base.put("targetQueue", "spool");
+        base.put("targetProcessor", processor.orElse(null));
+        return TaskRoutes.created(tasks.submit("reprocessing-all", base, progress -> {
+            Map<String, Object> information = counting(base, repository);
+            progress.report(information);
+            BatchProgress.Counts done = reprocessor.reprocessAll(url, processor,
+                    soFar -> progress.report(reprocessed(information, soFar)));
+            Map<String, Object> result = reprocessed(information, done);
+            result.put("remainingCount", repository.size());
+            return result;
+        }));
+    }
+
+    private static Map<String, Object> counting(Map<String, Object> base, MailRepository repository) {
+        Map<String, Object> information = new LinkedHashMap<>(base);
+        information.put("initialCount", repository.size());
+        return information;
+    }
+
+    private static Map<String, Object> removed(Map<String, Object> information, BatchProgress.Counts counts) {
+        Map<String, Object> m = new LinkedHashMap<>(information);
+        m.put("removedCount", counts.processed());
+        return m;
+    }
+
+    private static Map<String, Object> reprocessed(Map<String, Object> information, BatchProgress.Counts counts) {
+        Map<String, Object> m = new LinkedHashMap<>(information);
+        m.put("reprocessedCount", counts.processed());
+        return m;
     }
 
     private Response reprocessOne(Request request) throws ApiException, MessagingException {

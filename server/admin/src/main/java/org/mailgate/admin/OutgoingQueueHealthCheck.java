@@ -31,7 +31,7 @@ public final class OutgoingQueueHealthCheck implements HealthCheck {
     @Override
     public Result check() {
         List<String> stuck = new ArrayList<>();
-        for (String queue : queues.queueNames()) {
+        for (String queue : queues.outgoingQueueNames()) {
             Duration age = statistics.oldestReadyAge(queue);
             if (age.compareTo(maxReadyAge) > 0) {
                 stuck.add(queue + ": oldest due entry waits for " + age.toSeconds() + " s");

@@ -6,8 +6,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a route answers: a status, a content type and the bytes of the body. */
-record Response(int status, String contentType, byte[] body) {
+/** What a route answers: a status, a content type, the bytes of the body and any other headers. */
+record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+    Response {
+        headers = Map.copyOf(headers);
+    }
+
+    Response(int status, String contentType, byte[] body) {
+        this(status, contentType, body, Map.of());
+    }
+
+    /** This answer with one more header. */
+    Response withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Response(status, contentType, body, more);
+    }
 
     static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 

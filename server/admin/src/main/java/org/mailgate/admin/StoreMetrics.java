@@ -34,7 +34,7 @@ public final class StoreMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("mailgate.spool.size", statistics, StoreStatistics::spoolSize)
                 .description("messages in the spool, waiting for or in processing").register(registry);
-        for (String queue : queues.queueNames()) {
+        for (String queue : queues.outgoingQueueNames()) {
             Gauge.builder("mailgate.outgoing.queue.size", queues, q -> q.size(queue))
                     .tag("queue", queue).description("entries in the outgoing queue").register(registry);
             Gauge.builder("mailgate.outgoing.queue.oldest.ready.age", statistics,

@@ -21,10 +21,10 @@ import sun.misc.SignalHandler;
  * The {@code mailgate} command: {@code run} (the default) runs the gateway in the foreground until
  * SIGTERM or SIGINT, then stops cleanly and exits 0, and reloads its pipeline on SIGHUP or
  * {@code reload} ({@link ReloadCli}); {@code check} validates the configuration and
- * exits 1 listing every error as {@code file:line: message}; {@code queue}, {@code repo}, {@code domains},
- * {@code users} and {@code mappings} work on the running gateway's queues, repositories, local domains,
- * SMTP AUTH accounts and rewrite mappings through its admin API, {@code trace} makes a dry run through its
- * pipeline ({@link AdminCli}).
+ * exits 1 listing every error as {@code file:line: message}; {@code queue}, {@code repo}, {@code task},
+ * {@code domains}, {@code users} and {@code mappings} work on the running gateway's queues, repositories,
+ * tasks, local domains, SMTP AUTH accounts and rewrite mappings through its admin API, {@code trace} makes
+ * a dry run through its pipeline ({@link AdminCli}).
  */
 public final class Main {
 
@@ -49,7 +49,7 @@ public final class Main {
                 System.exit(0);
             }
             case "check" -> System.exit(check(commandLine, System.out, System.err));
-            case "queue", "repo", "domains", "users", "mappings", "trace" -> System.exit(new AdminCli(commandLine.confDir(),
+            case "queue", "repo", "task", "domains", "users", "mappings", "trace" -> System.exit(new AdminCli(commandLine.confDir(),
                     commandLine.varDir(), System.in, System.console(), System.out, System.err)
                     .run(commandLine.command(), commandLine.arguments()));
             case "reload" -> System.exit(new ReloadCli(commandLine.varDir(), System.out, System.err).run());

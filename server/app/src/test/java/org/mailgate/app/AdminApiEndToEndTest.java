@@ -22,7 +22,7 @@ import org.mailgate.testkit.smtp.SmtpDialogue;
  */
 class AdminApiEndToEndTest {
 
-    static final String TOKEN = "test-token-0123456789";
+    static final String TOKEN = AdminClient.TOKEN;
     static final String INBOUND = "/mailRepositories/" + URLEncoder.encode("var/mail/inbound/", StandardCharsets.UTF_8);
     static final String ERROR = "/mailRepositories/" + URLEncoder.encode("var/mail/error/", StandardCharsets.UTF_8);
 
@@ -32,8 +32,7 @@ class AdminApiEndToEndTest {
     final Peers peers = new Peers();
 
     AdminClient start(TestConf conf) throws Exception {
-        peers.start(conf.webAdmin("port=0\ntoken=" + TOKEN + "\n").writeTo(tmp.resolve("conf")), tmp.resolve("var"));
-        return client(Optional.of(TOKEN));
+        return AdminClient.start(peers, conf, tmp);
     }
 
     AdminClient client(Optional<String> token) {
@@ -117,7 +116,7 @@ class AdminApiEndToEndTest {
                 .isAfter(java.time.Instant.now().plus(Duration.ofMinutes(50)));
         assertThat(mail.get("failedAttempts").asInt()).isOne();
         assertThat(mail.get("lastError").asText()).contains("451");
-        assertThat(admin.get("/mailQueues").json()).extracting(JsonNode::asText).containsExactly("outgoing");
+        assertThat(admin.get("/mailQueues").json()).extracting(JsonNode::asText).containsExactly("outgoing", "spool");
         JsonNode queue = admin.get("/mailQueues/outgoing").json();
         assertThat(queue.get("name").asText()).isEqualTo("outgoing");
         assertThat(queue.get("size").asLong()).isOne();
@@ -135,20 +134,30 @@ class AdminApiEndToEndTest {
         peers.sink().failNextMessages(2, 451, "4.3.0 try later");
         send("alice@local.example", "bob@remote.example", "one");
         send("alice@local.example", "carol@remote.example", "two");
-        Await.until(Duration.ofSeconds(10), () -> peers.sink().rejectedCount() == 2, () -> "both deferred");
-        awaitList(admin, "/mailQueues/outgoing/mails", 2);
+        QueueControlEndToEndTest.awaitDeferred(admin, 2);
 
         AdminClient.Answer answer = admin.delete("/mailQueues/outgoing/mails?recipient=carol@remote.example");
 
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.json().get("mailQueueName").asText()).isEqualTo("outgoing");
-        assertThat(answer.json().get("removedCount").asLong()).isOne();
-        assertThat(answer.json().get("remainingCount").asLong()).isOne();
+        assertThat(answer.status()).isEqualTo(201);
+        String taskId = answer.json().get("taskId").asText();
+        assertThat(answer.location()).contains("/tasks/" + taskId);
+        JsonNode task = admin.awaitTask(answer);
+        assertThat(task.get("taskId").asText()).isEqualTo(taskId);
+        assertThat(task.get("type").asText()).isEqualTo("delete-mails-from-mail-queue");
+        assertThat(task.get("status").asText()).isEqualTo("completed");
+        JsonNode information = task.get("additionalInformation");
+        assertThat(information.get("mailQueueName").asText()).isEqualTo("outgoing");
+        assertThat(information.get("filter").get("recipient").asText()).isEqualTo("carol@remote.example");
+        assertThat(information.get("initialCount").asLong()).isOne();
+        assertThat(information.get("processedCount").asLong()).isOne();
+        assertThat(information.get("remainingCount").asLong()).isOne();
         assertThat(admin.get("/mailQueues/outgoing/mails?limit=10").json().get(0).get("recipients").get(0).asText())
                 .isEqualTo("bob@remote.example");
-        assertThat(admin.delete("/mailQueues/outgoing/mails?sender=alice@local.example").json().get("removedCount").asLong())
-                .isOne();
+        JsonNode all = admin.awaitTask(admin.delete("/mailQueues/outgoing/mails"));
+        assertThat(all.get("type").asText()).isEqualTo("clear-mail-queue");
+        assertThat(all.get("additionalInformation").get("processedCount").asLong()).isOne();
         assertThat(admin.get("/mailQueues/outgoing").json().get("size").asLong()).isZero();
+        assertThat(admin.get("/tasks").json()).extracting(t -> t.get("taskId").asText()).contains(taskId);
     }
 
     @Test
@@ -157,7 +166,11 @@ class AdminApiEndToEndTest {
 
         assertBadRequest(admin.get("/mailQueues/outgoing/mails?limit=abc"), "limit");
         assertBadRequest(admin.get("/mailQueues/outgoing/mails?limit=0"), "limit");
-        assertBadRequest(admin.delete("/mailQueues/outgoing/mails?sender=a@b.example&recipient=c@d.example"), "at most one");
+        assertBadRequest(admin.delete("/mailQueues/outgoing/mails?recipeint=c@d.example"), "unknown parameter 'recipeint'");
+        assertBadRequest(admin.get("/mailQueues/outgoing/mails?olderThan=soon"), "olderThan");
+        assertBadRequest(admin.get("/mailQueues/outgoing/mails?olderThan=12"), "olderThan");
+        assertBadRequest(admin.get("/mailQueues/outgoing/mails?held=yes"), "held");
+        assertBadRequest(admin.get("/mailQueues/outgoing/mails?domain=a@b.example"), "domain");
         assertBadRequest(admin.delete("/mailQueues/outgoing/mails?sender=not%20an%20address"), "sender");
         assertBadRequest(admin.patch("/mailQueues/outgoing?delayed=true", "{\"delayed\": true}"), "delayed");
         assertBadRequest(admin.patch("/mailQueues/outgoing?delayed=true", "not json"), "JSON");
@@ -200,7 +213,10 @@ class AdminApiEndToEndTest {
         assertThat(admin.delete(INBOUND + "/mails/" + key).status()).isEqualTo(204);
         assertNotFound(admin.delete(INBOUND + "/mails/" + key));
         assertNotFound(admin.get(INBOUND + "/mails/" + key));
-        assertThat(admin.delete(INBOUND + "/mails").json().get("removedCount").asLong()).isOne();
+        JsonNode cleared = admin.awaitTask(admin.delete(INBOUND + "/mails"));
+        assertThat(cleared.get("type").asText()).isEqualTo("clear-mail-repository");
+        assertThat(cleared.get("additionalInformation").get("removedCount").asLong()).isOne();
+        assertThat(cleared.get("additionalInformation").get("repositoryPath").asText()).isEqualTo("var/mail/inbound/");
         assertThat(admin.get(INBOUND + "/mails").json()).isEmpty();
     }
 
@@ -234,7 +250,10 @@ class AdminApiEndToEndTest {
 
         AdminClient.Answer answer = admin.patch(ERROR + "/mails?action=reprocess&queue=spool&processor=transport", "");
 
-        assertThat(answer.json().get("reprocessedCount").asLong()).isEqualTo(2);
+        JsonNode task = admin.awaitTask(answer);
+        assertThat(task.get("type").asText()).isEqualTo("reprocessing-all");
+        assertThat(task.get("additionalInformation").get("reprocessedCount").asLong()).isEqualTo(2);
+        assertThat(task.get("additionalInformation").get("targetProcessor").asText()).isEqualTo("transport");
         assertThat(peers.sink().awaitMessages(2, Duration.ofSeconds(10))).hasSize(2);
     }
 

@@ -84,6 +84,19 @@ class AdminCliTest {
         }, () -> size + " mails in " + path + "; last output: " + out() + err());
     }
 
+    /** Waits until {@code queue list outgoing --delayed} shows {@code count} mails, none of them under way. */
+    void awaitDeferred(int count) {
+        Await.until(Duration.ofSeconds(10), () -> {
+            try {
+                return cli("queue", "list", "outgoing", "--delayed", "--json") == 0 && json().size() == count
+                        && java.util.stream.StreamSupport.stream(json().spliterator(), false)
+                        .noneMatch(m -> m.get("underWay").asBoolean());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }, () -> count + " deferred mails; last output: " + out() + err());
+    }
+
     @Test
     void aDeferredMailIsListedAndAFlushDeliversIt() throws Exception {
         start(peers.conf().retries("1 hour", 5));
@@ -99,13 +112,14 @@ class AdminCliTest {
         assertThat(lines.get(1)).contains("alice@local.example", "bob@remote.example", "4.3.0 try later");
         assertThat(lines.get(1).indexOf("alice@")).as("aligned under its header").isEqualTo(lines.get(0).indexOf("SENDER"));
         assertThat(cli("queue", "list")).isZero();
-        assertThat(out().lines()).containsExactly("QUEUE     SIZE", "outgoing  1");
+        assertThat(out().lines()).containsExactly("QUEUE     SIZE", "outgoing  1", "spool     0");
         assertThat(cli("queue", "list", "outgoing", "--json")).isZero();
         JsonNode mail = json().get(0);
         assertThat(mail.get("sender").asText()).isEqualTo("alice@local.example");
         assertThat(mail.get("failedAttempts").asInt()).isOne();
+        assertThat(lines.get(1)).startsWith(mail.get("id").asText() + " ");
         assertThat(cli("queue", "list", "--json")).isZero();
-        assertThat(json()).extracting(JsonNode::asText).containsExactly("outgoing");
+        assertThat(json()).extracting(JsonNode::asText).containsExactly("outgoing", "spool");
 
         assertThat(cli("queue", "flush", "outgoing")).as(err()).isZero();
 
@@ -121,14 +135,66 @@ class AdminCliTest {
         peers.sink().failNextMessages(2, 451, "4.3.0 try later");
         send("alice@local.example", "bob@remote.example", "one");
         send("alice@local.example", "carol@remote.example", "two");
-        Await.until(Duration.ofSeconds(10), () -> peers.sink().rejectedCount() == 2, () -> "both deferred");
+        awaitDeferred(2);
 
         assertThat(cli("queue", "delete", "outgoing", "--recipient", "carol@remote.example")).as(err()).isZero();
 
         assertThat(out()).isEqualTo("removed 1 mail(s) from queue outgoing; 1 remaining\n");
         assertThat(cli("queue", "delete", "outgoing", "--sender=alice@local.example", "--json")).isZero();
-        assertThat(json().get("removedCount").asLong()).isOne();
-        assertThat(json().get("remainingCount").asLong()).isZero();
+        assertThat(json().get("status").asText()).isEqualTo("completed");
+        assertThat(json().get("additionalInformation").get("processedCount").asLong()).isOne();
+        assertThat(json().get("additionalInformation").get("remainingCount").asLong()).isZero();
+    }
+
+    @Test
+    void oneMailIsShownHeldMovedAndManyReleasedByATask() throws Exception {
+        start(peers.conf().retries("1 hour", 5));
+        peers.sink().failNextMessages(2, 451, "4.3.0 try later");
+        send("alice@local.example", "bob@remote.example", "one");
+        send("alice@local.example", "carol@remote.example", "two");
+        awaitDeferred(2);
+        assertThat(cli("queue", "list", "outgoing", "--recipient", "bob@remote.example", "--json")).isZero();
+        String bob = json().get(0).get("id").asText();
+        assertThat(cli("queue", "list", "outgoing", "--recipient", "carol@remote.example", "--json")).isZero();
+        String carol = json().get(0).get("id").asText();
+
+        assertThat(cli("queue", "show", "outgoing", bob)).as(err()).isZero();
+        assertThat(out()).contains("sender", "alice@local.example", "lastError", "4.3.0 try later", "held", "false");
+        assertThat(cli("queue", "show", "outgoing", bob, "--raw")).isZero();
+        assertThat(out()).contains("Subject: one\r\n");
+        assertThat(cli("queue", "hold", "outgoing", bob)).as(err()).isZero();
+        assertThat(out()).isEqualTo("mail " + bob + " of queue outgoing held: not attempted until released\n");
+        assertThat(cli("queue", "hold", "outgoing", bob)).isEqualTo(1);
+        assertThat(err()).contains("answered 409", "already held");
+        assertThat(cli("queue", "list", "outgoing", "--held")).isZero();
+        assertThat(out().lines().toList()).hasSize(2).last().asString().contains("bob@remote.example", "held");
+        assertThat(cli("queue", "move", "outgoing", carol, "--to", "file://var/mail/quarantine/")).as(err()).isZero();
+        assertThat(out()).contains("moved to repository file://var/mail/quarantine/");
+        assertThat(cli("repo", "show", "var/mail/quarantine/")).isZero();
+        assertThat(out()).contains("carol@remote.example");
+        assertThat(cli("queue", "show", "outgoing", carol)).isEqualTo(1);
+        assertThat(err()).contains("no such mail: " + carol + " in queue outgoing");
+
+        assertThat(cli("queue", "release", "outgoing", "--all")).as(err()).isZero();
+
+        assertThat(out()).isEqualTo("1 mail(s) of queue outgoing released: due now\n");
+        assertThat(peers.sink().awaitMessage(Duration.ofSeconds(10)).rcptTo()).containsExactly("bob@remote.example");
+        assertThat(cli("task", "list")).as(err()).isZero();
+        assertThat(out().lines().toList()).hasSize(2).last().asString()
+                .contains("release-mails-in-mail-queue", "completed", "processedCount=1");
+        assertThat(cli("queue", "hold", "outgoing", "--sender", "nobody@local.example", "--no-wait")).isZero();
+        String task = out().substring("task ".length(), out().indexOf(' ', "task ".length()));
+        assertThat(out()).contains("mailgate task show " + task);
+        Await.until(Duration.ofSeconds(10), () -> cli("task", "show", task) == 0 && out().contains("completed"),
+                () -> "the task completed; last output: " + out() + err());
+        assertThat(out()).contains("type", "hold-mails-in-mail-queue", "processedCount", "mailQueueName");
+        assertThat(cli("task", "show", task, "--json")).isZero();
+        assertThat(json().get("additionalInformation").get("filter").get("sender").asText())
+                .isEqualTo("nobody@local.example");
+        assertThat(cli("task", "cancel", "nosuchtask")).isEqualTo(1);
+        assertThat(err()).contains("no such task: nosuchtask");
+        assertThat(cli("task", "list", "--status", "bogus")).isEqualTo(1);
+        assertThat(err()).contains("answered 400", "status");
     }
 
     @Test
@@ -267,8 +333,18 @@ class AdminCliTest {
         assertThat(cli("queue", "frobnicate")).isEqualTo(2);
         assertThat(cli("queue", "flush")).isEqualTo(2);
         assertThat(err()).contains("expected queue flush NAME");
-        assertThat(cli("queue", "delete", "outgoing", "--sender", "a@b.example", "--name", "x")).isEqualTo(2);
-        assertThat(err()).contains("at most one");
+        assertThat(cli("queue", "delete", "outgoing")).isEqualTo(2);
+        assertThat(err()).contains("--all for every mail of the queue");
+        assertThat(cli("queue", "hold", "outgoing", "12", "--sender", "a@b.example")).isEqualTo(2);
+        assertThat(err()).contains("not both");
+        assertThat(cli("queue", "move", "outgoing", "12")).isEqualTo(2);
+        assertThat(err()).contains("--to REPOSITORY");
+        assertThat(cli("queue", "flush", "outgoing", "12", "--domain", "d.example")).isEqualTo(2);
+        assertThat(cli("queue", "list", "--held")).isEqualTo(2);
+        assertThat(err()).contains("give its NAME");
+        assertThat(cli("task", "show")).isEqualTo(2);
+        assertThat(err()).contains("expected task show ID");
+        assertThat(cli("task", "frobnicate")).isEqualTo(2);
         assertThat(cli("queue", "list", "--raw")).isEqualTo(2);
         assertThat(err()).contains("unknown option --raw");
         assertThat(cli("repo", "show", "var/mail/error/", "--raw")).isEqualTo(2);

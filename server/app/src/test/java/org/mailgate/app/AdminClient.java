@@ -24,8 +24,20 @@ final class AdminClient {
         this.token = token;
     }
 
-    /** An answer: its status, content type and body. */
-    record Answer(int status, String contentType, String body) {
+    /** The token {@link #start} configures. */
+    static final String TOKEN = "test-token-0123456789";
+
+    /**
+     * Starts the gateway of {@code peers} on {@code conf} (written into {@code tmp/conf}, state in
+     * {@code tmp/var}) with its admin API on a free port and {@link #TOKEN}; a client holding the token.
+     */
+    static AdminClient start(Peers peers, TestConf conf, java.nio.file.Path tmp) throws Exception {
+        peers.start(conf.webAdmin("port=0\ntoken=" + TOKEN + "\n").writeTo(tmp.resolve("conf")), tmp.resolve("var"));
+        return new AdminClient(peers.gateway().gateway.adminAddress().orElseThrow(), Optional.of(TOKEN));
+    }
+
+    /** An answer: its status, content type, body and {@code Location} header. */
+    record Answer(int status, String contentType, String body, Optional<String> location) {
 
         JsonNode json() {
             try {
@@ -60,6 +72,21 @@ final class AdminClient {
         return send("PATCH", path, body, Optional.empty());
     }
 
+    /**
+     * Follows the task a {@code 201} answer started to its end ({@code GET /tasks/{id}/await}); the task as
+     * the API shows it.
+     */
+    JsonNode awaitTask(Answer submitted) {
+        if (submitted.status() != 201) {
+            throw new AssertionError("no task started: " + submitted.status() + " " + submitted.body());
+        }
+        Answer done = get(submitted.location().orElseThrow() + "/await?timeout=30s");
+        if (done.status() != 200) {
+            throw new AssertionError("task not done: " + done.status() + " " + done.body());
+        }
+        return done.json();
+    }
+
     Answer send(String method, String path, String body, Optional<String> accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
@@ -68,7 +95,7 @@ final class AdminClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Location"));
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

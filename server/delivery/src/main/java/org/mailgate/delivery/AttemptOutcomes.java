@@ -22,6 +22,9 @@ import org.mailgate.delivery.report.SenderReports;
  */
 final class AttemptOutcomes {
 
+    /** Why the recipients of a mail an operator returned failed. */
+    static final String RETURNED = "returned to sender by the administrator";
+
     private final SenderReports reports;
     private final Clock clock;
 
@@ -65,10 +68,24 @@ final class AttemptOutcomes {
             }
         }
         return new AttemptOutcome(deferred, delay.map(now::plus), String.join("; ", deferReasons),
-                failure(mail, settings, failed),
+                failure(mail, settings.failedProcessor(), failed),
                 new AttemptOutcome.Success(delivered, settings.successProcessor().filter(p -> !delivered.isEmpty()),
                         relayedReport(mail, results)),
                 delayWarning(mail, retries, age, waiting));
+    }
+
+    /**
+     * An entry an operator asked to return to its sender: every recipient fails at once with
+     * {@value #RETURNED} (status 5.0.0), reported as any failure is (to the queue's failure processor if it
+     * has one, else in a standard report to the sender).
+     */
+    AttemptOutcome returned(OutgoingMail mail, Optional<DeliverySettings> settings) {
+        MailAudit.log(mail.auditLabel(), "returned to sender by the operator: to={}", mail.recipients());
+        List<SenderReports.RecipientProblem> failed = mail.recipients().stream()
+                .map(r -> new SenderReports.RecipientProblem(r, "none", RETURNED, false)).toList();
+        return new AttemptOutcome(List.of(), Optional.empty(), "",
+                failure(mail, settings.flatMap(DeliverySettings::failedProcessor), failed), AttemptOutcome.Success.NONE,
+                Optional.empty());
     }
 
     /**
@@ -107,7 +124,7 @@ final class AttemptOutcomes {
      * Recipients given up on go to {@code bounceProcessor} with James's attributes, or, without one, are
      * reported to the sender in a standard report.
      */
-    private AttemptOutcome.Failure failure(OutgoingMail mail, DeliverySettings settings,
+    private AttemptOutcome.Failure failure(OutgoingMail mail, Optional<String> failedProcessor,
                                            List<SenderReports.RecipientProblem> failed) {
         if (failed.isEmpty()) {
             return AttemptOutcome.Failure.NONE;
@@ -116,10 +133,10 @@ final class AttemptOutcomes {
         String reason = String.join("; ", failed.stream().map(f -> f.recipient().asString() + ": "
                 + (f.expired() ? "gave up after " + (mail.failedAttempts() + 1) + " attempts; last error: " : "")
                 + f.detail()).toList());
-        if (settings.failedProcessor().isPresent()) {
+        if (failedProcessor.isPresent()) {
             MailAudit.log(mail.auditLabel(), "undeliverable to {}; sent to processor {}", recipients,
-                    settings.failedProcessor().get());
-            return new AttemptOutcome.Failure(recipients, reason, settings.failedProcessor(),
+                    failedProcessor.get());
+            return new AttemptOutcome.Failure(recipients, reason, failedProcessor,
                     FailureAttributes.of(failed), Optional.empty());
         }
         try {

@@ -114,7 +114,10 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         return "delivery";
     }
 
-    /** Attempts delivery of entry {@code entryId}; does nothing if it is gone. */
+    /**
+     * Attempts delivery of entry {@code entryId}; does nothing if it is gone or held. An entry an operator
+     * asked to return fails at once, without an attempt.
+     */
     public void deliver(long entryId) {
         Optional<OutgoingMail> loaded = store.load(entryId);
         if (loaded.isEmpty()) {
@@ -122,6 +125,12 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         }
         OutgoingMail mail = loaded.get();
         Optional<DeliverySettings> settings = queues.settings(mail.queueName());
+        if (mail.returnRequested()) {
+            AttemptOutcome returned = outcomes.returned(mail, settings);
+            store.record(mail, returned);
+            outcomeMetrics.recorded(returned);
+            return;
+        }
         if (settings.isEmpty()) {
             String reason = "no RemoteDelivery mailet feeds outgoing queue '" + mail.queueName()
                     + "' in the current configuration";

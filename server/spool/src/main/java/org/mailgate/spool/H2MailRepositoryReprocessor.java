@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.LoopPrevention;
+import org.mailgate.api.BatchProgress;
 import org.mailgate.api.repository.MailRepositoryReprocessor;
 import org.mailgate.api.repository.MailRepositoryUrl;
 import org.slf4j.Logger;
@@ -63,10 +64,17 @@ public final class H2MailRepositoryReprocessor implements MailRepositoryReproces
         }
     }
 
-    /** Moves the mails stored when the call began, {@value RepositoryRows#BATCH} per transaction. */
     @Override
     public long reprocessAll(MailRepositoryUrl url, Optional<String> processor) throws MessagingException {
+        return reprocessAll(url, processor, BatchProgress.TO_THE_END).processed();
+    }
+
+    /** Moves the mails stored when the call began, {@value RepositoryRows#BATCH} per transaction. */
+    @Override
+    public BatchProgress.Counts reprocessAll(MailRepositoryUrl url, Optional<String> processor,
+                                             BatchProgress progress) throws MessagingException {
         check(processor);
+        BatchProgress.Counts[] counts = {BatchProgress.Counts.NONE};
         try {
             long total = RepositoryRows.inBatches(transactions, url, (c, rows) -> {
                 List<Moved> moved = new ArrayList<>(rows.size());
@@ -76,9 +84,13 @@ public final class H2MailRepositoryReprocessor implements MailRepositoryReproces
                     }
                 }
                 return moved;
-            }, moved -> moved.forEach(m -> announce(url, m))).stream().mapToLong(List::size).sum();
+            }, moved -> {
+                moved.forEach(m -> announce(url, m));
+                counts[0] = counts[0].plus(moved.size(), 0);
+                return progress.proceed(counts[0]);
+            }).stream().mapToLong(List::size).sum();
             LOG.info("reprocessed {} mails from repository {}", total, url);
-            return total;
+            return new BatchProgress.Counts(total, 0);
         } catch (SQLException e) {
             throw new MessagingException("cannot reprocess the mails of " + url + ": " + e.getMessage(), e);
         }

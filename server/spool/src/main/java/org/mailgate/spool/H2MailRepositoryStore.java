@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.mailet.Mail;
+import org.mailgate.api.BatchProgress;
 import org.mailgate.api.audit.MailAudit;
 import org.mailgate.api.mail.MessageParts;
 import org.mailgate.api.mail.QueueId;
@@ -34,8 +35,6 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2MailRepositoryStore.class);
 
-    private static final String INSERT = "INSERT INTO repository_mail(repository, mail_key, " + MailRecord.COLUMNS
-            + ", state) VALUES (?, ?, " + MailRecord.PLACEHOLDERS + ", ?)";
     private static final String LIST = "SELECT r.mail_key, r.name, r.sender, r.recipients, r.state, r.error_message, "
             + "r.created_at, OCTET_LENGTH(r.headers) + COALESCE(OCTET_LENGTH(b.inline_content), OCTET_LENGTH(b.content)) "
             + "FROM repository_mail r JOIN message_body b ON b.id = r.body_id "
@@ -103,17 +102,8 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
                 QueueId id = transactions.run(c -> {
                     QueueId queueId = transactions.queueIdFor(c);
                     long bodyId = transactions.referenceBody(c, parts.body());
-                    Optional<RepositoryRows.Row> old = RepositoryRows.lock(c, url, key);
-                    if (old.isPresent()) {
-                        RepositoryRows.remove(c, old.get());
-                    }
-                    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                        ps.setString(1, url.value());
-                        ps.setString(2, key);
-                        MailParts.record(mail, queueId, parts.headerSection(), bodyId, clock).bind(ps, 3);
-                        ps.setString(3 + MailRecord.COLUMN_COUNT, state);
-                        ps.executeUpdate();
-                    }
+                    RepositoryRows.store(c, url, key, MailParts.record(mail, queueId, parts.headerSection(), bodyId,
+                            clock), state);
                     return queueId;
                 }, done -> { });
                 if (MailAudit.enabled()) {
@@ -217,7 +207,8 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
 
         /** Removes the mails stored when the call began, {@value RepositoryRows#BATCH} per transaction. */
         @Override
-        public long removeAll() {
+        public BatchProgress.Counts removeAll(BatchProgress progress) {
+            BatchProgress.Counts[] counts = {BatchProgress.Counts.NONE};
             long removed;
             try {
                 removed = RepositoryRows.inBatches(transactions, url, (c, rows) -> {
@@ -228,12 +219,15 @@ public final class H2MailRepositoryStore implements MailRepositoryStore {
                         }
                     }
                     return count;
-                }, count -> { }).stream().mapToLong(Long::longValue).sum();
+                }, count -> {
+                    counts[0] = counts[0].plus(count, 0);
+                    return progress.proceed(counts[0]);
+                }).stream().mapToLong(Long::longValue).sum();
             } catch (SQLException e) {
                 throw new StoreException("cannot remove all in repository " + url + ": " + e.getMessage(), e);
             }
             LOG.info("removed {} mails from repository {}", removed, url);
-            return removed;
+            return new BatchProgress.Counts(removed, 0);
         }
 
         private <T> T change(String what, Database.SqlWork<T> work) {

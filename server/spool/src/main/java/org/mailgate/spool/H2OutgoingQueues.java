@@ -146,7 +146,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
         }
         return database.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT o.*, " + H2Body.COLUMNS + " "
-                    + "FROM outgoing o JOIN message_body b ON b.id = o.body_id WHERE o.id = ?")) {
+                    + "FROM outgoing o JOIN message_body b ON b.id = o.body_id WHERE o.id = ? AND o.held = FALSE")) {
                 ps.setLong(1, entryId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -157,7 +157,8 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                             r.sender(), r.recipients(), rs.getInt("failed_attempts"),
                             Instant.ofEpochMilli(r.createdAt()),
                             new MessageParts(r.headers(), H2Body.of(database, r.bodyId(), rs)),
-                            rs.getBoolean("delay_warned"), AttributesJson.dsn(r.attributesJson())));
+                            rs.getBoolean("delay_warned"), AttributesJson.dsn(r.attributesJson()),
+                            rs.getBoolean("return_requested")));
                 }
             }
         });
@@ -210,7 +211,8 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                 Bodies.release(c, bodyId);
                 audit.add(() -> MailAudit.log(mail.auditLabel(), "removed from outgoing queue {}", mail.queueName()));
             } else {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing SET recipients = ?, next_attempt_at = ?, "
+                try (PreparedStatement ps = c.prepareStatement("UPDATE outgoing SET recipients = ?, "
+                        + "next_attempt_at = CASE WHEN held THEN " + H2OutgoingQueueControl.HELD_UNTIL + " ELSE ? END, "
                         + "failed_attempts = failed_attempts + ?, last_error = ?, delay_warned = delay_warned OR ? "
                         + "WHERE id = ?")) {
                     ps.setString(1, MailRecord.recipientsText(outcome.deferred()));
@@ -295,7 +297,7 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
         }
     }
 
-    /** Forgets what is kept in memory of an entry an operator removed. */
+    /** Forgets what is kept in memory of an entry an operator removed or changed. */
     void forget(long entryId) {
         recent.take(entryId);
     }

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.mailgate.api.repository.MailRepositoryUrl;
 
 /**
@@ -21,6 +21,8 @@ final class RepositoryRows {
     static final int BATCH = 100;
 
     private static final String SELECT = "SELECT * FROM repository_mail WHERE repository = ? ";
+    private static final String INSERT = "INSERT INTO repository_mail(repository, mail_key, " + MailRecord.COLUMNS
+            + ", state) VALUES (?, ?, " + MailRecord.PLACEHOLDERS + ", ?)";
 
     private RepositoryRows() {
     }
@@ -42,23 +44,44 @@ final class RepositoryRows {
     /**
      * Runs {@code work} on the rows of {@code url} stored when the call began, oldest first, {@value #BATCH}
      * locked rows per transaction (joining the open spool unit, if any); mail stored meanwhile is left
-     * alone. {@code afterCommit} is given each transaction's result once it is committed.
+     * alone. {@code afterCommit} is given each transaction's result once it is committed, and answers whether
+     * to go on.
      *
      * @return the result of each transaction, in order
      */
     static <T> List<T> inBatches(Transactions transactions, MailRepositoryUrl url, BatchWork<T> work,
-                                 Consumer<T> afterCommit) throws SQLException {
+                                 Predicate<T> afterCommit) throws SQLException {
         long lastId = transactions.read(c -> lastId(c, url));
         List<T> results = new ArrayList<>();
+        boolean[] goOn = {true};
         Batch<T> batch;
         do {
             batch = transactions.run(c -> {
                 List<Row> rows = lockOldest(c, url, lastId, BATCH);
                 return new Batch<>(rows.size(), work.change(c, rows));
-            }, done -> afterCommit.accept(done.result()));
+            }, done -> goOn[0] = afterCommit.test(done.result()));
             results.add(batch.result());
-        } while (batch.taken() == BATCH);
+        } while (batch.taken() == BATCH && goOn[0]);
         return results;
+    }
+
+    /**
+     * Stores {@code record} under {@code key} in {@code state}, replacing a mail stored under that key. The
+     * new row holds the reference on the record's body that the caller brings.
+     */
+    static void store(Connection c, MailRepositoryUrl url, String key, MailRecord record, String state)
+            throws SQLException {
+        Optional<Row> old = lock(c, url, key);
+        if (old.isPresent()) {
+            remove(c, old.get());
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setString(1, url.value());
+            ps.setString(2, key);
+            record.bind(ps, 3);
+            ps.setString(3 + MailRecord.COLUMN_COUNT, state);
+            ps.executeUpdate();
+        }
     }
 
     /** The row of {@code key}, locked until the end of the transaction. */

@@ -13,8 +13,8 @@ public final class StoreQueues {
 
     @Inject
     StoreQueues(Database database, Clock clock) {
-        this.spool = new TableWorkQueue(database, clock, "spool", "spool");
-        this.outgoing = new TableWorkQueue(database, clock, "outgoing", "outgoing");
+        this.spool = new TableWorkQueue(database, clock, "spool", "spool", "");
+        this.outgoing = new TableWorkQueue(database, clock, "outgoing", "outgoing", " AND held = FALSE");
     }
 
     public TableWorkQueue spool() {

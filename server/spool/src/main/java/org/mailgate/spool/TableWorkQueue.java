@@ -58,12 +58,14 @@ public final class TableWorkQueue implements WorkQueue {
     /** The table may hold due entries that are not in {@link #ready}: scan before waiting. */
     private boolean scanNeeded = true;
 
-    TableWorkQueue(Database database, Clock clock, String table, String name) {
+    /** {@code readyCondition}: what else a row must satisfy to be due, e.g. {@code " AND held = FALSE"}. */
+    TableWorkQueue(Database database, Clock clock, String table, String name, String readyCondition) {
         this.database = database;
         this.clock = clock;
         this.name = name;
-        this.dueSql = "SELECT id FROM " + table + " WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
-        this.nextDueSql = "SELECT MIN(next_attempt_at) FROM " + table + " WHERE next_attempt_at > ?";
+        this.dueSql = "SELECT id FROM " + table + " WHERE next_attempt_at <= ?" + readyCondition
+                + " ORDER BY next_attempt_at, id LIMIT ?";
+        this.nextDueSql = "SELECT MIN(next_attempt_at) FROM " + table + " WHERE next_attempt_at > ?" + readyCondition;
     }
 
     @Override
@@ -218,6 +220,33 @@ public final class TableWorkQueue implements WorkQueue {
         try {
             stopping = true;
             wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes {@code entryId} for an operator's change: true if no consumer holds it (an id waiting in memory
+     * is taken back); it is then claimed until {@link #release released}, so no consumer gets it meanwhile.
+     * False if a consumer holds it: its attempt is under way.
+     */
+    boolean withdraw(long entryId) {
+        lock.lock();
+        try {
+            if (claimed.add(entryId)) {
+                return true;
+            }
+            return ready.remove(entryId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@code entryId} is handed to a consumer: its attempt is under way. */
+    boolean isUnderWay(long entryId) {
+        lock.lock();
+        try {
+            return claimed.contains(entryId) && !ready.contains(entryId);
         } finally {
             lock.unlock();
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 /** The stored side of the outgoing queues, for the delivery stage. */
 public interface OutgoingStore {
 
+    /** The entry, unless it is gone or held by an operator. */
     Optional<OutgoingMail> load(long entryId);
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.mailet.Mail;
+import org.mailgate.api.BatchProgress;
 
 /**
  * A named store of mails kept for people to look at (errors, quarantine). Every change made inside a
@@ -56,12 +57,22 @@ public interface MailRepository {
      * them one by one; a store should do it in few transactions.
      */
     default long removeAll() {
-        long removed = 0;
+        return removeAll(BatchProgress.TO_THE_END).processed();
+    }
+
+    /**
+     * Removes every mail stored when the call began, telling {@code progress} after each batch, which may
+     * stop the work (what was removed stays removed). This default removes them one by one; a store should
+     * do it in few transactions.
+     */
+    default BatchProgress.Counts removeAll(BatchProgress progress) {
+        BatchProgress.Counts counts = BatchProgress.Counts.NONE;
         for (String key : keys(0, Integer.MAX_VALUE)) {
-            if (remove(key)) {
-                removed++;
+            counts = remove(key) ? counts.plus(1, 0) : counts.plus(0, 1);
+            if (!progress.proceed(counts)) {
+                break;
             }
         }
-        return removed;
+        return counts;
     }
 }

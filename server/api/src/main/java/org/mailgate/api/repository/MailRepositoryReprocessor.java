@@ -3,6 +3,7 @@ package org.mailgate.api.repository;
 import jakarta.mail.MessagingException;
 import java.util.Optional;
 import org.apache.mailet.AttributeName;
+import org.mailgate.api.BatchProgress;
 
 /**
  * Puts mail kept in a repository back into the spool, to be processed again (James's "reprocessing").
@@ -36,4 +37,15 @@ public interface MailRepositoryReprocessor {
      * @throws IllegalArgumentException if {@code processor} is blank
      */
     long reprocessAll(MailRepositoryUrl url, Optional<String> processor) throws MessagingException;
+
+    /**
+     * As {@link #reprocessAll(MailRepositoryUrl, Optional)}, telling {@code progress} after each batch, which
+     * may stop the work (what was moved stays moved). This default moves all in one call.
+     */
+    default BatchProgress.Counts reprocessAll(MailRepositoryUrl url, Optional<String> processor,
+                                              BatchProgress progress) throws MessagingException {
+        BatchProgress.Counts counts = new BatchProgress.Counts(reprocessAll(url, processor), 0);
+        progress.proceed(counts);
+        return counts;
+    }
 }

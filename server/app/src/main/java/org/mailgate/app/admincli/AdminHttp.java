@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -63,8 +64,14 @@ final class AdminHttp {
      */
     Answer send(String method, String path, Optional<String> body, Optional<String> accept,
                 Function<String, String> notFound) throws CliFailure {
+        return send(method, path, body, accept, notFound, Set.of());
+    }
+
+    /** As {@link #send(String, String, Optional, Optional, Function)}, also answering the statuses in {@code alsoAnswered}. */
+    Answer send(String method, String path, Optional<String> body, Optional<String> accept,
+                Function<String, String> notFound, Set<Integer> alsoAnswered) throws CliFailure {
         Answer answer = exchange(method, path, body, accept);
-        if (answer.status() / 100 != 2) {
+        if (answer.status() / 100 != 2 && !alsoAnswered.contains(answer.status())) {
             throw failure(answer, notFound);
         }
         return answer;

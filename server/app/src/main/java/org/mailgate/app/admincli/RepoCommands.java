@@ -13,16 +13,19 @@ import java.util.function.Function;
 /**
  * {@code mailgate repo list | show PATH [KEY] [--raw] | reprocess PATH [KEY] [--processor P] |
  * delete PATH [KEY]}. PATH is a repository's path as {@code repo list} prints it ({@code var/mail/error/})
- * or its URL.
+ * or its URL. Reprocessing or deleting a whole repository runs as a task of the gateway, waited for
+ * unless {@code --no-wait}.
  */
 final class RepoCommands {
 
     private final AdminHttp http;
     private final PrintStream out;
+    private final TaskFollower tasks;
 
     RepoCommands(AdminHttp http, PrintStream out) {
         this.http = http;
         this.out = out;
+        this.tasks = new TaskFollower(http, out);
     }
 
     int run(String action, List<String> rest) throws CliFailure {
@@ -30,10 +33,10 @@ final class RepoCommands {
             case "list" -> list(Arguments.parse(rest, Set.of("--json"), Set.of()).expect(0, 0, "repo list"));
             case "show" -> show(Arguments.parse(rest, Set.of("--json", "--raw"), Set.of())
                     .expect(1, 2, "repo show PATH [KEY] [--raw]"));
-            case "reprocess" -> reprocess(Arguments.parse(rest, Set.of("--json"), Set.of("--processor"))
-                    .expect(1, 2, "repo reprocess PATH [KEY] [--processor P]"));
-            case "delete" -> delete(Arguments.parse(rest, Set.of("--json"), Set.of())
-                    .expect(1, 2, "repo delete PATH [KEY]"));
+            case "reprocess" -> reprocess(Arguments.parse(rest, Set.of("--json", "--no-wait"), Set.of("--processor"))
+                    .expect(1, 2, "repo reprocess PATH [KEY] [--processor P] [--no-wait]"));
+            case "delete" -> delete(Arguments.parse(rest, Set.of("--json", "--no-wait"), Set.of())
+                    .expect(1, 2, "repo delete PATH [KEY] [--no-wait]"));
             default -> throw CliFailure.usage("unknown repo action '" + action
                     + "'; expected list, show, reprocess or delete");
         };
@@ -141,12 +144,17 @@ final class RepoCommands {
                 .orElse("");
         AdminHttp.Answer answer = http.send("PATCH", (key.isPresent() ? mail(path, key.get()) : mails(path)) + query,
                 Optional.empty(), Optional.empty(), notFound(path, key));
-        if (args.has("--json")) {
+        Optional<JsonNode> counts = Optional.of(answer.json());
+        if (key.isEmpty()) {
+            counts = tasks.follow(answer, !args.has("--no-wait"), args.has("--json"));
+        } else if (args.has("--json")) {
             out.println(answer.text());
             return 0;
         }
-        out.println("reprocessed " + answer.json().path("reprocessedCount").asLong() + " mail(s) from repository "
-                + path + args.option("--processor").map(p -> " in processor " + p).orElse(""));
+        if (counts.isPresent()) {
+            out.println("reprocessed " + counts.get().path("reprocessedCount").asLong() + " mail(s) from repository "
+                    + path + args.option("--processor").map(p -> " in processor " + p).orElse(""));
+        }
         return 0;
     }
 
@@ -164,11 +172,10 @@ final class RepoCommands {
         }
         AdminHttp.Answer answer = http.send("DELETE", mails(path), Optional.empty(), Optional.empty(),
                 notFound(path, key));
-        if (args.has("--json")) {
-            out.println(answer.text());
-            return 0;
+        Optional<JsonNode> counts = tasks.follow(answer, !args.has("--no-wait"), args.has("--json"));
+        if (counts.isPresent()) {
+            out.println("deleted " + counts.get().path("removedCount").asLong() + " mail(s) from repository " + path);
         }
-        out.println("deleted " + answer.json().path("removedCount").asLong() + " mail(s) from repository " + path);
         return 0;
     }
 }

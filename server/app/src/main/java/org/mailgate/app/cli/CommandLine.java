@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * {@code mailgate [run|check] [--conf DIR] [--var DIR]}, {@code mailgate reload [--var DIR]}, and
- * {@code mailgate queue|repo|domains|users|mappings|trace ...}, whose own arguments (the action, names, their
+ * {@code mailgate queue|repo|task|domains|users|mappings|trace ...}, whose own arguments (the action, names, their
  * options) are kept in {@code arguments}. Without options, {@code conf/} and {@code var/} beside
  * {@code bin/} (the launcher passes {@code mailgate.home}).
  */
@@ -16,29 +16,31 @@ public record CommandLine(String command, Path confDir, Path varDir, List<String
     public static final String USAGE = """
             usage: mailgate [run|check] [--conf DIR] [--var DIR]
                    mailgate reload [--var DIR]
-                   mailgate queue|repo|domains|users|mappings ACTION ... [--json] [--conf DIR] [--var DIR]
+                   mailgate queue|repo|task|domains|users|mappings ACTION ... [--json] [--conf DIR] [--var DIR]
                    mailgate trace --from SENDER --to RCPT[,RCPT...] [--remote-ip IP] [--auth USER]
                                   [--helo NAME] [--json] [--conf DIR] [--var DIR] FILE
               run       run the gateway in the foreground (the default); stop it with SIGTERM
               check     validate the configuration and list every error; exit 1 if there is one
               reload    make the running gateway reload mailetcontainer.xml, domainlist.xml and
                         recipientrewritetable.xml (as SIGHUP does); exit 1 listing the errors if invalid
-              queue     list, flush or delete the mail waiting for remote delivery ('mailgate queue' for help)
+              queue     list, show, flush, hold, release, delete, bounce or move the mail waiting for
+                        remote delivery; list and show the spool ('mailgate queue' for help)
               repo      list, show, reprocess or delete the mail kept in repositories ('mailgate repo' for help)
+              task      list, show or cancel the gateway's long operations ('mailgate task' for help)
               domains   list, add or remove local domains ('mailgate domains' for help)
               users     list, add, remove the SMTP AUTH accounts or change a password ('mailgate users' for help)
               mappings  list, add or remove recipient rewrite mappings ('mailgate mappings' for help)
               trace     dry run of the message in FILE through the running gateway's pipeline: each
                         processor, matcher result and mailet change, and where each recipient would end
                         up; nothing is stored or delivered ('mailgate trace' for help)
-                        queue, repo, domains, users, mappings and trace work on the running gateway through its
+                        queue, repo, task, domains, users, mappings and trace work on the running gateway through its
                         admin API (webadmin.properties)
               --conf    configuration directory (default: conf/ beside bin/)
               --var     state directory: the H2 store, generated certificates and admin token, the control
                         socket, temporary files (default: var/ beside bin/)""";
 
     /** The commands over the admin API, whose own options are kept in {@code arguments}. */
-    private static final List<String> ADMIN_COMMANDS = List.of("queue", "repo", "domains", "users", "mappings", "trace");
+    private static final List<String> ADMIN_COMMANDS = List.of("queue", "repo", "task", "domains", "users", "mappings", "trace");
 
     /** Thrown for a command line that cannot be understood. */
     public static final class UsageException extends Exception {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.mailgate.admin.AdminRoutes;
 import org.mailgate.admin.AdminServer;
 import org.mailgate.admin.OutgoingQueueHealthCheck;
 import org.mailgate.admin.StoreMetrics;
+import org.mailgate.admin.TaskManager;
 import org.mailgate.api.delivery.OutgoingQueueControl;
 import org.mailgate.api.dns.DnsResolver;
 import org.mailgate.api.domain.DomainList;
@@ -61,11 +63,14 @@ public final class AdminWiring {
         List<HealthCheck> checks = List.of(injector.getInstance(StoreHealthCheck.class),
                 injector.getInstance(SpoolWritableCheck.class),
                 new OutgoingQueueHealthCheck(statistics, queues, config.webAdmin().maxReadyAge()));
+        Clock clock = injector.getInstance(Clock.class);
+        TaskManager tasks = new TaskManager(clock, TaskManager.KEEP_FINISHED);
         AdminRoutes routes = new AdminRoutes(checks, queues, repositories,
                 injector.getInstance(MailRepositoryReprocessor.class), configured, metrics,
                 new AddressingStores(injector.getInstance(DomainStore.class), injector.getInstance(Users.class),
-                        injector.getInstance(MappingStore.class), injector.getInstance(RewriteTableListing.class)), tracer);
-        return Optional.of(new AdminServer(config.webAdmin(), varDir, routes,
+                        injector.getInstance(MappingStore.class), injector.getInstance(RewriteTableListing.class)), tracer,
+                tasks, clock);
+        return Optional.of(new AdminServer(config.webAdmin(), varDir, routes, tasks,
                 List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(),
                         new StoreMetrics(statistics, queues, repositories, configured)), metrics));
     }
