@@ -14,7 +14,8 @@ public final class StoreQueues {
     @Inject
     StoreQueues(Database database, Clock clock) {
         this.spool = new TableWorkQueue(database, clock, "spool", "spool", "");
-        this.outgoing = new TableWorkQueue(database, clock, "outgoing", "outgoing", " AND held = FALSE");
+        this.outgoing = new TableWorkQueue(database, clock, "outgoing", "outgoing",
+                " AND next_attempt_at < " + H2OutgoingQueueControl.HELD_UNTIL);
     }
 
     public TableWorkQueue spool() {
