@@ -113,7 +113,9 @@ record Lookups(LookupSession session, Duration patience, MailMetrics metrics) {
                 why = "the DNS server failed (SERVFAIL)";
                 result = DnsResult.SERVFAIL;
             } else if (cause instanceof IOException) {
-                why = "no answer from the DNS servers (" + cause.getMessage() + ")";
+                why = "no answer from the DNS servers" + (cause.getMessage() == null
+                        ? (cause instanceof java.net.SocketTimeoutException ? " (timed out)" : "")
+                        : " (" + cause.getMessage() + ")");
                 result = DnsResult.TIMEOUT;
             } else {
                 why = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());

@@ -40,7 +40,7 @@ public final class Router {
         } catch (DnsException e) {
             throw new RouteException(e.isPermanent(), e.isPermanent()
                     ? "domain " + domain.asString() + " does not exist"
-                    : "MX lookup for " + domain.asString() + " failed: " + e.getMessage());
+                    : e.getMessage());
         }
         if (records.stream().anyMatch(MxRecord::isNullMx)) {
             throw new RouteException(true, "domain " + domain.asString() + " accepts no mail (null MX)");
