@@ -57,11 +57,16 @@ public final class TraceRecorder implements PipelineObserver<MailSnapshot> {
     }
 
     private void service(Pipeline pipeline, Mail mail) {
+        List<String> recipients = names(mail.getRecipients());
         try {
             pipeline.service(mail, this);
         } catch (RuntimeException | LinkageError e) {
             MailPathBuilder path = path(mail);
             path.ending = "processing failed: " + e.getMessage();
+            // the spool keeps the mail as it was handed over, with all its recipients, for another try
+            for (String recipient : recipients) {
+                handOffs.add(new TraceReport.Outcome(recipient, mail.getName(), "kept in the spool: " + path.ending));
+            }
             notes.add("processing of mail " + mail.getName() + " failed: the gateway would keep the message in the "
                     + "spool and retry it, and after repeated failures store it in the error repository");
         }

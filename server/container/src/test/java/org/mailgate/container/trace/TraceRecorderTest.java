@@ -221,4 +221,18 @@ class TraceRecorderTest {
                         "a@x.example → no longer a recipient: a mailet rewrote or removed it (see the mailets' changes)");
         assertThat(TraceText.render(report)).contains("    [1] match " + T + "Throws failed → state=error; error: ");
     }
+
+    @Test
+    void aMailWhoseProcessingFailsIsReportedAsKeptInTheSpoolNotAsRewritten() throws Exception {
+        TraceReport report = trace("""
+                <processor state="root">
+                  <mailet class="%sFails"><reason>disk full</reason><onMailetException>propagate</onMailetException></mailet>
+                </processor>
+                %s""".formatted(T, ERROR), "a@x.example", "b@y.example");
+
+        assertThat(report.mails().getFirst().ending()).startsWith("processing failed: ");
+        assertThat(report.outcomes()).extracting(o -> o.recipient() + " → " + o.destination())
+                .allMatch(o -> o.contains("kept in the spool: processing failed"), "kept in the spool")
+                .hasSize(2);
+    }
 }

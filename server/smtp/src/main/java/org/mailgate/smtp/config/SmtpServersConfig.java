@@ -70,7 +70,13 @@ public record SmtpServersConfig(List<SmtpServerConfig> servers) {
         for (int i = 0; i < blocks.size(); i++) {
             XmlElement block = blocks.get(i);
             if (Values.booleanAttribute(block, "enabled", true, report)) {
-                servers.add(server(block, "smtpserver-" + (i + 1), confDir, report));
+                SmtpServerConfig server = server(block, "smtpserver-" + (i + 1), confDir, report);
+                if (servers.stream().anyMatch(s -> s.name().equals(server.name()))) {
+                    report.error(block.child("jmxName").orElse(block), "jmxName '" + server.name() + "' is the "
+                            + "name of another <smtpserver> too: give each its own, as it names the server in the "
+                            + "logs and in the metrics' server label");
+                }
+                servers.add(server);
             }
         }
         if (servers.isEmpty()) {
