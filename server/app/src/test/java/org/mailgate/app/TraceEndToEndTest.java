@@ -161,6 +161,22 @@ class TraceEndToEndTest {
     }
 
     @Test
+    void aMailetCannotChangeTheGatewaysAccountsDuringATrace() throws Exception {
+        AdminClient admin = start();
+        peers.conf().webAdmin("port=0\ntoken=" + TOKEN + "\n")
+                .transportMailets("<mailet match=\"All\" class=\"org.mailgate.app.AccountCreatingMailet\"/>")
+                .writeTo(tmp.resolve("conf"));
+        assertThat(peers.gateway().gateway.reload().applied()).isTrue();
+
+        AdminClient.Answer answer = admin.send("POST", "/trace",
+                body("alice@local.example", List.of("bob@remote.example"), MESSAGE), Optional.of("text/plain"));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("a trace is a dry run: a mailet may not add account alice@local.example");
+        assertThat(admin.get("/users/alice@local.example").status()).isEqualTo(404);
+    }
+
+    @Test
     void badInputIsRefusedWithAPreciseError() throws Exception {
         AdminClient admin = start();
 

@@ -14,15 +14,15 @@ import org.mailgate.api.user.Users;
 
 /**
  * What mailets and matchers may take in a trace besides the dry-run stores: the gateway's own DNS resolver,
- * SPF checker, domain list, rewrite table, drop list, accounts and clock, which they only read, and metrics
- * that count nothing (a trace must not move the gateway's counters, e.g. Bounce's reports). Anything else
+ * SPF checker, domain list, rewrite table, drop list, accounts and clock, which they only read (the accounts
+ * and the drop list through read-only views: a change fails the trace), and metrics that count nothing (a trace must not move the gateway's counters, e.g. Bounce's reports). Anything else
  * (the outgoing queue control, the spool's processing side) is not offered: a mailet asking for it fails
  * the trace with its name.
  */
 public final class TraceSeamsModule extends AbstractModule {
 
     static final List<Class<?>> SHARED = List.of(DnsResolver.class, SpfChecker.class, DomainList.class,
-            RecipientRewriteTable.class, DropList.class, Users.class, Clock.class);
+            RecipientRewriteTable.class, Clock.class);
 
     private final Injector gateway;
 
@@ -33,6 +33,8 @@ public final class TraceSeamsModule extends AbstractModule {
     @Override
     protected void configure() {
         SHARED.forEach(this::share);
+        bind(Users.class).toProvider(() -> new ReadOnlyUsers(gateway.getInstance(Users.class)));
+        bind(DropList.class).toProvider(() -> new ReadOnlyDropList(gateway.getInstance(DropList.class)));
         bind(MailMetrics.class).toInstance(MailMetrics.NONE);
     }
 
