@@ -19,7 +19,8 @@ final class Durations {
             }
             duration = value.strip().toUpperCase(java.util.Locale.ROOT).startsWith("P")
                     ? Duration.parse(value.strip()) : RetrySchedule.duration(value);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            duration.toMillis(); // users of the duration count in milliseconds: one past that range is refused here
+        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
             throw ApiException.badRequest("'" + param + "' must be a duration such as 2h, 3d or PT30M; got '" + value
                     + "'");
         }

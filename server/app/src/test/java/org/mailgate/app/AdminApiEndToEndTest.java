@@ -169,6 +169,7 @@ class AdminApiEndToEndTest {
         assertBadRequest(admin.delete("/mailQueues/outgoing/mails?recipeint=c@d.example"), "unknown parameter 'recipeint'");
         assertBadRequest(admin.get("/mailQueues/outgoing/mails?olderThan=soon"), "olderThan");
         assertBadRequest(admin.get("/mailQueues/outgoing/mails?olderThan=12"), "olderThan");
+        assertBadRequest(admin.get("/mailQueues/outgoing/mails?olderThan=P999999999999D"), "olderThan");
         assertBadRequest(admin.get("/mailQueues/outgoing/mails?held=yes"), "held");
         assertBadRequest(admin.get("/mailQueues/outgoing/mails?domain=a@b.example"), "domain");
         assertBadRequest(admin.delete("/mailQueues/outgoing/mails?sender=not%20an%20address"), "sender");

@@ -178,6 +178,15 @@ final class QueueEntryActions {
         }
     }
 
+    /**
+     * The mail's name as key, unless the repository already holds a mail under it (another entry of the same
+     * mail, e.g. recipients split off by an earlier attempt, or one stored there before): storing would
+     * replace, so losing, that mail; the entry's id then tells the two apart.
+     */
+    private static String freeKey(Connection c, MailRepositoryUrl url, String name, long entryId) throws SQLException {
+        return RepositoryRows.lock(c, url, name).isEmpty() ? name : name + "-outgoing-" + entryId;
+    }
+
     /** The row leaves the queue and its mail enters {@code url}; the repository row takes over the body. */
     private boolean move(Connection c, Row row, MailRepositoryUrl url, List<Runnable> afterCommit) throws SQLException {
         MailRecord record;
@@ -198,9 +207,10 @@ final class QueueEntryActions {
         MailRecord stored = lastError == null ? record : new MailRecord(record.queueId(), record.name(),
                 record.sender(), record.recipients(), record.headers(), record.bodyId(), record.attributesJson(),
                 lastError, record.remoteAddr(), record.remoteHost(), record.createdAt());
-        RepositoryRows.store(c, url, record.name(), stored, Mail.DEFAULT);
+        String key = freeKey(c, url, record.name(), row.id());
+        RepositoryRows.store(c, url, key, stored, Mail.DEFAULT);
         afterCommit.add(() -> MailAudit.log(row.label(), "moved by the operator from outgoing queue {} to repository {}, "
-                + "key={}", row.queueName(), url, record.name()));
+                + "key={}", row.queueName(), url, key));
         return true;
     }
 }

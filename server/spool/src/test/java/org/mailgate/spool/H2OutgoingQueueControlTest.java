@@ -12,6 +12,7 @@ import org.mailgate.api.delivery.AttemptOutcome;
 import org.mailgate.api.delivery.OutgoingMail;
 import org.mailgate.api.delivery.QueuedMail;
 import org.mailgate.api.delivery.QueuedMailFilter;
+import org.mailgate.api.spool.SpoolUnit;
 
 /** What an operator sees and does in the outgoing queues: list, count, remove by filter, flush. */
 class H2OutgoingQueueControlTest extends StoreTest {
@@ -185,6 +186,28 @@ class H2OutgoingQueueControlTest extends StoreTest {
         assertThat(store.count("SELECT refs FROM message_body")).as("the body moved, not copied").isOne();
         assertThat(control.apply("outgoing", entry, org.mailgate.api.delivery.QueueAction.DELETE))
                 .isEqualTo(org.mailgate.api.delivery.ActionResult.NO_SUCH_ENTRY);
+    }
+
+    @Test
+    void aMoveNeverReplacesAMailOfTheSameNameInTheRepository() throws Exception {
+        store.accept("a@b.example", List.of("c@d.example"), StoreFixture.message("s", "b\r\n"));
+        long spooled = store.queues.spool().claim(1).get(0);
+        try (SpoolUnit unit = store.spool.open(spooled).orElseThrow()) {
+            // two entries of one mail, as when an earlier attempt split off some of its recipients
+            store.outgoing.declare(DeliverySettingsFixture.settings("outgoing")).enqueue(unit.mail());
+            store.outgoing.declare(DeliverySettingsFixture.settings("other")).enqueue(unit.mail());
+            unit.complete();
+        }
+        store.queues.spool().release(spooled);
+        var quarantine = org.mailgate.api.repository.MailRepositoryUrl.of("file://var/mail/quarantine/");
+
+        control.apply("outgoing", QueuedMailFilter.ALL, org.mailgate.api.delivery.QueueAction.moveTo(quarantine),
+                counts -> true);
+        control.apply("other", QueuedMailFilter.ALL, org.mailgate.api.delivery.QueueAction.moveTo(quarantine),
+                counts -> true);
+
+        assertThat(store.repositories.select(quarantine).size()).as("both entries kept").isEqualTo(2);
+        assertThat(store.count("SELECT refs FROM message_body")).isEqualTo(2);
     }
 
     @Test
