@@ -31,6 +31,8 @@ import org.mailgate.api.mail.MessageParts;
 final class MailQueueRoutes {
 
     static final int DEFAULT_LIMIT = 100;
+    /** A listing is read whole into memory: larger lists are read page by page (or acted on by filter). */
+    static final int MAX_LIMIT = 10_000;
 
     private final OutgoingQueueControl queues;
     private final TaskManager tasks;
@@ -85,7 +87,7 @@ final class MailQueueRoutes {
     private Response mails(Request request) throws ApiException {
         String name = existing(request);
         QueueRequests.only(request, QueueRequests.FILTERS, Set.of("limit"));
-        int limit = request.intParam("limit", 1, DEFAULT_LIMIT);
+        int limit = request.intParam("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         QueuedMailFilter filter = QueueRequests.filter(request);
         return Response.ok(queues.list(name, filter, limit).stream().map(this::json).toList());
     }

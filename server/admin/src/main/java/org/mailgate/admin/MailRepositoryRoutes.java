@@ -27,6 +27,8 @@ import org.mailgate.api.repository.MailRepositoryUrl;
 final class MailRepositoryRoutes {
 
     static final int DEFAULT_LIMIT = 100;
+    /** A listing is read whole into memory: larger lists are read page by page (or acted on by filter). */
+    static final int MAX_LIMIT = 10_000;
 
     private final MailRepositoryStore store;
     private final MailRepositoryReprocessor reprocessor;
@@ -105,7 +107,7 @@ final class MailRepositoryRoutes {
     private Response keys(Request request) throws ApiException {
         MailRepository repository = store.select(url(request));
         int offset = request.intParam("offset", 0, 0);
-        int limit = request.intParam("limit", 1, DEFAULT_LIMIT);
+        int limit = request.intParam("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         return Response.ok(repository.keys(offset, limit));
     }
 

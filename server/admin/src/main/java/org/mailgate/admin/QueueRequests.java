@@ -57,7 +57,7 @@ final class QueueRequests {
         QueuedMailFilter filter = QueuedMailFilter.ALL;
         Optional<String> sender = request.param("sender");
         if (sender.isPresent()) {
-            filter = filter.withSender(address("sender", sender.get()));
+            filter = filter.withSender(isNullSender(sender.get()) ? "" : address("sender", sender.get()));
         }
         Optional<String> recipient = request.param("recipient");
         if (recipient.isPresent()) {
@@ -88,6 +88,11 @@ final class QueueRequests {
             filter = filter.withHeld(bool("held", held.get()));
         }
         return filter;
+    }
+
+    /** {@code <>} (or an empty value): the null sender of bounces and reports, as the listings show it. */
+    private static boolean isNullSender(String value) {
+        return value.isEmpty() || value.equals("<>");
     }
 
     /** The {@code {entry}} of the path: an entry id. */

@@ -27,20 +27,25 @@ record Request(String method, Map<String, String> pathParams, Map<String, String
 
     /** A query parameter that, if given, is a whole number from {@code min}; else {@code defaultValue}. */
     int intParam(String name, int min, int defaultValue) throws ApiException {
+        return intParam(name, min, Integer.MAX_VALUE, defaultValue);
+    }
+
+    /** As {@link #intParam(String, int, int)}, also at most {@code max}. */
+    int intParam(String name, int min, int max, int defaultValue) throws ApiException {
         Optional<String> value = param(name);
         if (value.isEmpty()) {
             return defaultValue;
         }
         try {
             int parsed = Integer.parseInt(value.get());
-            if (parsed >= min) {
+            if (parsed >= min && parsed <= max) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiException.badRequest("'" + name + "' must be a whole number of at least " + min + ", got '"
-                + value.get() + "'");
+        throw ApiException.badRequest("'" + name + "' must be a whole number of at least " + min
+                + (max == Integer.MAX_VALUE ? "" : " and at most " + max) + ", got '" + value.get() + "'");
     }
 
     /** The body read as JSON. */

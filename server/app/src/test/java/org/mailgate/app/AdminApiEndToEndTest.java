@@ -166,6 +166,7 @@ class AdminApiEndToEndTest {
 
         assertBadRequest(admin.get("/mailQueues/outgoing/mails?limit=abc"), "limit");
         assertBadRequest(admin.get("/mailQueues/outgoing/mails?limit=0"), "limit");
+        assertBadRequest(admin.get("/mailQueues/outgoing/mails?limit=10001"), "at most 10000");
         assertBadRequest(admin.delete("/mailQueues/outgoing/mails?recipeint=c@d.example"), "unknown parameter 'recipeint'");
         assertBadRequest(admin.get("/mailQueues/outgoing/mails?olderThan=soon"), "olderThan");
         assertBadRequest(admin.get("/mailQueues/outgoing/mails?olderThan=12"), "olderThan");
@@ -272,6 +273,7 @@ class AdminApiEndToEndTest {
         awaitList(admin, INBOUND + "/mails", 1);
         assertBadRequest(admin.get(INBOUND + "/mails?offset=-1"), "offset");
         assertBadRequest(admin.get(INBOUND + "/mails?limit=x"), "limit");
+        assertBadRequest(admin.get(INBOUND + "/mails?limit=10001"), "at most 10000");
         assertThat(admin.get("/mailRepositories/" + URLEncoder.encode("file://var/mail/inbound/", StandardCharsets.UTF_8)
                 + "/mails").json()).hasSize(1);
     }

@@ -223,6 +223,23 @@ class QueueControlEndToEndTest {
     }
 
     @Test
+    void theNullSenderOfBouncesCanBeFilteredOn() throws Exception {
+        AdminClient admin = startDeferring(2);
+        send("", "bob@remote.example", "a bounce");
+        send("alice@local.example", "carol@remote.example", "a mail");
+        awaitDeferred(admin, 2);
+
+        assertThat(admin.get("/mailQueues/outgoing/mails?sender=%3C%3E").json())
+                .extracting(m -> m.get("recipients").get(0).asText()).containsExactly("bob@remote.example");
+        assertThat(admin.get("/mailQueues/outgoing/mails?sender=").json())
+                .extracting(m -> m.get("recipients").get(0).asText()).containsExactly("bob@remote.example");
+        JsonNode deleted = admin.awaitTask(admin.delete("/mailQueues/outgoing/mails?sender=%3C%3E"));
+        assertThat(deleted.get("additionalInformation").get("processedCount").asLong()).isOne();
+        assertThat(admin.get("/mailQueues/outgoing/mails").json())
+                .extracting(m -> m.get("sender").asText()).containsExactly("alice@local.example");
+    }
+
+    @Test
     void aFlushCanBeForOneDestinationDomainOrOneMail() throws Exception {
         AdminClient admin = startDeferring(2);
         peers.dns().mx("other.example", 10, "mx.remote.example");
