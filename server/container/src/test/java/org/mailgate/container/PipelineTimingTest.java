@@ -1,13 +1,17 @@
 package org.mailgate.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailgate.api.config.ConfigReport;
+import org.mailgate.api.metrics.MailMetrics;
 import org.mailgate.api.metrics.StepName;
 import org.mailgate.container.config.ContainerConfig;
 import org.mailgate.container.engine.Pipeline;
@@ -27,6 +31,10 @@ class PipelineTimingTest {
     final RecordingMailMetrics metrics = new RecordingMailMetrics();
 
     Pipeline build() throws Exception {
+        return build(metrics);
+    }
+
+    Pipeline build(MailMetrics timedBy) throws Exception {
         Files.writeString(conf.resolve("mailetcontainer.xml"), """
                 <mailetcontainer><processors>
                   <processor state="root">
@@ -40,7 +48,7 @@ class PipelineTimingTest {
                 </processors></mailetcontainer>
                 """.formatted(LOCAL_PART_IN), StandardCharsets.UTF_8);
         ConfigReport report = new ConfigReport();
-        Pipeline pipeline = ContainerConfigTest.build(ContainerConfig.read(conf, report), report, metrics);
+        Pipeline pipeline = ContainerConfigTest.build(ContainerConfig.read(conf, report), report, timedBy);
         assertThat(report.errors()).isEmpty();
         return pipeline;
     }
@@ -69,6 +77,26 @@ class PipelineTimingTest {
         assertThat(metrics.count("mailet transport 1")).as("the copy split off for a@").isEqualTo(1);
         assertThat(metrics.count("matcher transport 2")).as("b@ going on, and c@").isEqualTo(2);
         assertThat(metrics.count("mailet transport 2")).isEqualTo(2);
+    }
+
+    @Test
+    void aBuildThatFailsPartwayReleasesTheTimersOfTheStepsItHadBuilt() {
+        MailMetrics refusingTransport = (MailMetrics) Proxy.newProxyInstance(MailMetrics.class.getClassLoader(),
+                new Class<?>[] {MailMetrics.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("matcherTimer") && ((StepName) args[0]).processor().equals("transport")) {
+                        throw new IllegalArgumentException("the registry refuses this meter");
+                    }
+                    try {
+                        return method.invoke(metrics, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        assertThatThrownBy(() -> build(refusingTransport)).hasMessageContaining("refuses");
+
+        assertThat(metrics.timersMade()).hasSize(2);
+        assertThat(metrics.timersReleased()).containsExactlyInAnyOrderElementsOf(metrics.timersMade());
     }
 
     @Test

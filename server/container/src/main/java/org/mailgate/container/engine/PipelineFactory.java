@@ -42,6 +42,17 @@ public final class PipelineFactory {
     }
 
     public Pipeline build(ContainerConfig config, ConfigReport report) {
+        List<Step> built = new ArrayList<>();
+        try {
+            return build(config, report, built);
+        } catch (RuntimeException | LinkageError e) {
+            // what was built so far is let go: mailets destroyed, their step timers released
+            new Pipeline(Map.of("partly built", new Processor("partly built", built))).destroy();
+            throw e;
+        }
+    }
+
+    private Pipeline build(ContainerConfig config, ConfigReport report, List<Step> built) {
         Map<String, Processor> processors = new LinkedHashMap<>();
         for (ProcessorConfig processor : config.processors().values()) {
             ProcessorMatchers matchers = new ProcessorMatchers(loader, context, report);
@@ -58,6 +69,7 @@ public final class PipelineFactory {
                             entry.matcher().map(MatcherSpec::toString).orElse("All"), entry.className(),
                             entry.parameters(), entry.location()), metrics.matcherTimer(name),
                             metrics.mailetTimer(name)));
+                    built.add(steps.getLast());
                 }
             }
             processors.put(processor.name(), new Processor(processor.name(), steps));
