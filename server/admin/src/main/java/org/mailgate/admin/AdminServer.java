@@ -78,7 +78,15 @@ public final class AdminServer implements Service {
         }
         tasks.stop();
         if (executor != null) {
-            executor.close();
+            // Not close(): it would wait for every open request, and GET /tasks/{id}/await may wait an hour.
+            executor.shutdownNow();
+            try {
+                if (!executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.warn("admin API requests still open after 5 s: left to end on their own");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             executor = null;
         }
         for (MeterBinder binder : meters) {
