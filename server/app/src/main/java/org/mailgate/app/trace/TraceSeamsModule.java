@@ -15,9 +15,10 @@ import org.mailgate.api.user.Users;
 /**
  * What mailets and matchers may take in a trace besides the dry-run stores: the gateway's own DNS resolver,
  * SPF checker, domain list, rewrite table, drop list, accounts and clock, which they only read (the accounts
- * and the drop list through read-only views: a change fails the trace), and metrics that count nothing (a trace must not move the gateway's counters, e.g. Bounce's reports). Anything else
- * (the outgoing queue control, the spool's processing side) is not offered: a mailet asking for it fails
- * the trace with its name.
+ * and the drop list through read-only views: a change fails the trace), and metrics that count nothing (a
+ * trace must not move the gateway's mail counters, e.g. Bounce's reports; its DNS lookups are real ones,
+ * through the gateway's resolver and cache, and are counted as such). Anything else (the outgoing queue
+ * control, the spool's processing side) is not offered: a mailet asking for it fails the trace with its name.
  */
 public final class TraceSeamsModule extends AbstractModule {
 
