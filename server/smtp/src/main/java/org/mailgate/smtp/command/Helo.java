@@ -29,6 +29,6 @@ final class Helo implements Command {
             return;
         }
         session.greeted(name, false);
-        session.reply(Reply.plain(250, session.config().helloName() + " Hello " + name + " [" + session.remoteIp() + "]"));
+        session.reply(Reply.plain(250, session.config().helloName() + " Hello " + name + " [" + session.remoteLiteral() + "]"));
     }
 }

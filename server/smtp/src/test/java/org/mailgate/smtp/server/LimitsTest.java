@@ -225,6 +225,8 @@ class LimitsTest {
              SmtpDialogue smtp = server.connect()) {
             assertThat(smtp.ehlo("client.example").lines().get(0))
                     .isEqualTo("mx.local.example Hello client.example [IPv6:::1]");
+            assertThat(smtp.command("HELO client.example")).as("HELO names it as EHLO does")
+                    .hasToString("250 mx.local.example Hello client.example [IPv6:::1]");
             assertThat(smtp.sendMail("a@example.org", List.of("someone@elsewhere.example"), MESSAGE).code())
                     .as("::1 is authorised: it may relay").isEqualTo(250);
             RecordingSpool.Accepted accepted = server.spool.accepted().get(0);
