@@ -104,12 +104,17 @@ public final class H2OutgoingQueues implements OutgoingQueues, OutgoingStore {
                         ps.executeUpdate();
                         try (ResultSet keys = ps.getGeneratedKeys()) {
                             keys.next();
-                            return new Enqueued(keys.getLong(1), name, record, parts);
+                            long entryId = keys.getLong(1);
+                            // claimed from now until announced: no operator's action between commit and
+                            // announcement, which would leave the copy remembered below out of date
+                            queues.outgoing().reserve(entryId);
+                            transactions.onRollback(() -> queues.outgoing().unreserve(entryId));
+                            return new Enqueued(entryId, name, record, parts);
                         }
                     }
                 }, done -> {
                     remember(done);
-                    queues.outgoing().announce(done.entryId());
+                    queues.outgoing().announceReserved(done.entryId());
                 });
                 if (MailAudit.enabled()) {
                     MailAudit.log(MailAudit.label(enqueued.record().queueId(), mail.getName()),

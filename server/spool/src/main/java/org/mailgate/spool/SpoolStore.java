@@ -286,6 +286,7 @@ public final class SpoolStore implements MailSpool, SpoolProcessing {
                 database.giveBack(tx.connection);
             } else {
                 database.discard(tx.connection);
+                tx.afterRollback.forEach(Runnable::run);
             }
         }
     }

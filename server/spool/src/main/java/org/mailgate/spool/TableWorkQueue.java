@@ -50,6 +50,12 @@ public final class TableWorkQueue implements WorkQueue {
      */
     private final Set<Long> seenWhileClaimed = new HashSet<>();
     private final ArrayDeque<Long> ready = new ArrayDeque<>();
+    /**
+     * Rows inserted by a transaction not yet announced (claimed too): between the commit and the
+     * announcement an operator's action must not take them, or the copy kept in memory for the first
+     * attempt would outlive the action.
+     */
+    private final Set<Long> reserved = new HashSet<>();
     private int pendingWakeups;
     private boolean stopping;
     /** When the earliest deferred entry is due, if known since the last change. */
@@ -152,6 +158,50 @@ public final class TableWorkQueue implements WorkQueue {
             if (seenWhileClaimed.remove(entryId)) {
                 scanNeeded = true;
                 wakeUp.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Claims {@code entryId}, a row the current transaction inserted, until {@link #announceReserved} (after
+     * commit) or {@link #unreserve} (after rollback): no consumer and no operator's action gets it meanwhile.
+     */
+    void reserve(long entryId) {
+        lock.lock();
+        try {
+            reserved.add(entryId);
+            claimed.add(entryId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The transaction that inserted reserved {@code entryId} committed: it is due now. */
+    void announceReserved(long entryId) {
+        lock.lock();
+        try {
+            if (reserved.remove(entryId)) {
+                if (ready.size() < MAX_READY) {
+                    ready.addLast(entryId);
+                } else {
+                    claimed.remove(entryId);
+                    scanNeeded = true;
+                }
+                wakeUp.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The transaction that inserted reserved {@code entryId} rolled back: the row does not exist. */
+    void unreserve(long entryId) {
+        lock.lock();
+        try {
+            if (reserved.remove(entryId)) {
+                claimed.remove(entryId);
             }
         } finally {
             lock.unlock();

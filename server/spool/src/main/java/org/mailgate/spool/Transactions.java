@@ -19,6 +19,8 @@ final class Transactions {
 
     private final Database database;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
+    /** What to undo in memory if the transaction of {@link #run} outside a unit does not commit. */
+    private final ThreadLocal<List<Runnable>> standaloneRollback = new ThreadLocal<>();
 
     @Inject
     Transactions(Database database) {
@@ -34,6 +36,7 @@ final class Transactions {
         final QueueId queueId;
         final long bodyId;
         final List<Runnable> afterCommit = new ArrayList<>();
+        final List<Runnable> afterRollback = new ArrayList<>();
         boolean bodyHandedOn;
 
         Unit(Connection connection, QueueId queueId, long bodyId) {
@@ -100,6 +103,22 @@ final class Transactions {
      * operator or a tool, who is told it is done only once it is on disk); {@code afterCommit} runs once
      * the work is committed.
      */
+    /**
+     * Inside the work of {@link #run}: {@code undo} runs if the transaction (the unit's, or the run's own)
+     * does not commit.
+     */
+    void onRollback(Runnable undo) {
+        Unit unit = current.get();
+        List<Runnable> standalone = standaloneRollback.get();
+        if (unit != null) {
+            unit.afterRollback.add(undo);
+        } else if (standalone != null) {
+            standalone.add(undo);
+        } else {
+            throw new IllegalStateException("onRollback outside a transaction of Transactions.run");
+        }
+    }
+
     <T> T run(Database.SqlWork<T> work, java.util.function.Consumer<T> afterCommit) throws SQLException {
         Unit unit = current.get();
         if (unit != null) {
@@ -109,12 +128,17 @@ final class Transactions {
         }
         Connection c = database.borrow();
         T result;
+        List<Runnable> rollback = new ArrayList<>();
+        standaloneRollback.set(rollback);
         try {
             result = work.run(c);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             database.discard(c);
+            rollback.forEach(Runnable::run);
             throw e;
+        } finally {
+            standaloneRollback.remove();
         }
         database.giveBack(c);
         database.awaitDurable();

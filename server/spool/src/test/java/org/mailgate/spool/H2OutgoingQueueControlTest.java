@@ -71,6 +71,38 @@ class H2OutgoingQueueControlTest extends StoreTest {
     }
 
     @Test
+    void aRowInsertedButNotYetAnnouncedIsNotTakenByAnOperatorsAction() throws Exception {
+        TableWorkQueue work = store.queues.outgoing();
+        work.reserve(42);
+
+        assertThat(work.withdraw(42)).as("between commit and announcement: left to its first attempt").isFalse();
+        work.announceReserved(42);
+        assertThat(work.claim(1)).containsExactly(42L);
+        work.release(42);
+        assertThat(work.withdraw(42)).as("announced and released: an operator may act").isTrue();
+        work.release(42);
+    }
+
+    @Test
+    void aReservationEndsWithTheTransactionThatRolledBack() throws Exception {
+        var queue = store.outgoing.declare(DeliverySettingsFixture.settings("outgoing"));
+        store.accept("a@b.example", List.of("c@d.example"), StoreFixture.message("s", "b\r\n"));
+        long spooled = store.queues.spool().claim(1).get(0);
+        try (SpoolUnit unit = store.spool.open(spooled).orElseThrow()) {
+            queue.enqueue(unit.mail());
+            assertThat(store.queues.outgoing().claim(1)).as("reserved, not announced").isEmpty();
+            // closed without complete(): rolled back
+        }
+        store.queues.spool().release(spooled);
+        queue("outgoing", "a@b.example", "c@d.example");
+
+        long next = store.queues.outgoing().claim(1).get(0);
+        assertThat(store.queues.outgoing().withdraw(next - 1)).as("the rolled-back row's id is free again").isTrue();
+        store.queues.outgoing().release(next - 1);
+        store.queues.outgoing().release(next);
+    }
+
+    @Test
     void anEntryBeingDeliveredIsLeftToItsAttempt() throws Exception {
         queue("outgoing", "a@b.example", "c@d.example");
         long claimed = store.queues.outgoing().claim(1).get(0);
