@@ -51,11 +51,11 @@ public final class TableWorkQueue implements WorkQueue {
     private final Set<Long> seenWhileClaimed = new HashSet<>();
     private final ArrayDeque<Long> ready = new ArrayDeque<>();
     /**
-     * Rows inserted by a transaction not yet announced (claimed too): between the commit and the
+     * Rows inserted by a transaction not yet announced: between the commit and the
      * announcement an operator's action must not take them, or the copy kept in memory for the first
      * attempt would outlive the action.
      */
-    private final Set<Long> reserved = new HashSet<>();
+    private final Set<Long> reserved = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private int pendingWakeups;
     private boolean stopping;
     /** When the earliest deferred entry is due, if known since the last change. */
@@ -165,47 +165,23 @@ public final class TableWorkQueue implements WorkQueue {
     }
 
     /**
-     * Claims {@code entryId}, a row the current transaction inserted, until {@link #announceReserved} (after
-     * commit) or {@link #unreserve} (after rollback): no consumer and no operator's action gets it meanwhile.
+     * Marks {@code entryId}, a row the current transaction inserted, until {@link #announceReserved} (after
+     * commit) or {@link #unreserve} (after rollback): an operator's action cannot take it meanwhile. No lock:
+     * this runs inside the inserting transaction, on the hot path.
      */
     void reserve(long entryId) {
-        lock.lock();
-        try {
-            reserved.add(entryId);
-            claimed.add(entryId);
-        } finally {
-            lock.unlock();
-        }
+        reserved.add(entryId);
     }
 
     /** The transaction that inserted reserved {@code entryId} committed: it is due now. */
     void announceReserved(long entryId) {
-        lock.lock();
-        try {
-            if (reserved.remove(entryId)) {
-                if (ready.size() < MAX_READY) {
-                    ready.addLast(entryId);
-                } else {
-                    claimed.remove(entryId);
-                    scanNeeded = true;
-                }
-                wakeUp.signal();
-            }
-        } finally {
-            lock.unlock();
-        }
+        reserved.remove(entryId);
+        announce(entryId);
     }
 
     /** The transaction that inserted reserved {@code entryId} rolled back: the row does not exist. */
     void unreserve(long entryId) {
-        lock.lock();
-        try {
-            if (reserved.remove(entryId)) {
-                claimed.remove(entryId);
-            }
-        } finally {
-            lock.unlock();
-        }
+        reserved.remove(entryId);
     }
 
     /** An entry was committed and is due now. */
@@ -287,6 +263,9 @@ public final class TableWorkQueue implements WorkQueue {
     boolean withdraw(long entryId) {
         lock.lock();
         try {
+            if (reserved.contains(entryId)) {
+                return false;
+            }
             if (claimed.add(entryId)) {
                 return true;
             }
