@@ -1,15 +1,14 @@
 package org.mailgate.app.admincli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code mailgate queue list | show | flush | hold | release | delete | bounce | move}. A mail of a queue
@@ -74,9 +73,8 @@ final class QueueCommands {
     }
 
     /** The message for a 404: the API's says whether the queue or the mail is missing. */
-    private static java.util.function.Function<String, String> notFound(String queue, Optional<String> entry) {
-        return message -> message.startsWith("no mail") && entry.isPresent()
-                ? "no such mail: " + entry.get() + " in queue " + queue : noSuchQueue(queue);
+    private static Function<String, String> notFound(String queue, Optional<String> entry) {
+        return OneMail.notFound("queue", queue, entry);
     }
 
     private static String queuePath(String queue) {
@@ -156,34 +154,7 @@ final class QueueCommands {
     private int show(Arguments args) throws CliFailure {
         String queue = args.at(0).orElseThrow();
         String entry = args.at(1).orElseThrow();
-        if (args.has("--raw")) {
-            AdminHttp.Answer raw = http.send("GET", mailPath(queue, entry), Optional.empty(),
-                    Optional.of("message/rfc822"), notFound(queue, Optional.of(entry)));
-            try {
-                out.write(raw.body());
-            } catch (IOException e) {
-                throw CliFailure.error("cannot write the message: " + e.getMessage());
-            }
-            out.flush();
-            return 0;
-        }
-        AdminHttp.Answer answer = http.send("GET", mailPath(queue, entry), Optional.empty(), Optional.empty(),
-                notFound(queue, Optional.of(entry)));
-        if (args.has("--json")) {
-            out.println(answer.text());
-            return 0;
-        }
-        Table table = new Table("FIELD", "VALUE");
-        for (Iterator<Map.Entry<String, JsonNode>> fields = answer.json().fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String value = switch (field.getKey()) {
-                case "sender" -> Texts.sender(answer.json());
-                case "recipients" -> Texts.recipients(answer.json());
-                default -> Texts.oneLine(field.getValue());
-            };
-            table.row(field.getKey(), value);
-        }
-        table.print(out);
+        OneMail.show(http, mailPath(queue, entry), args, notFound(queue, Optional.of(entry)), out);
         return 0;
     }
 

@@ -1,11 +1,8 @@
 package org.mailgate.app.admincli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -44,9 +41,7 @@ final class RepoCommands {
 
     /** The message for a 404: the API's says whether the repository or the mail is missing. */
     private static Function<String, String> notFound(String path, Optional<String> key) {
-        return message -> message.startsWith("no mail") && key.isPresent()
-                ? "no such mail: " + key.get() + " in repository " + path
-                : "no such repository: " + path;
+        return OneMail.notFound("repository", path, key);
     }
 
     private static String mails(String path) {
@@ -57,13 +52,12 @@ final class RepoCommands {
         return mails(path) + "/" + AdminHttp.encode(key);
     }
 
-    private AdminHttp.Answer get(String uri, String path, Optional<String> key, Optional<String> accept)
-            throws CliFailure {
-        return http.send("GET", uri, Optional.empty(), accept, notFound(path, key));
+    private AdminHttp.Answer get(String uri, String path, Optional<String> key) throws CliFailure {
+        return http.send("GET", uri, Optional.empty(), Optional.empty(), notFound(path, key));
     }
 
     private int list(Arguments args) throws CliFailure {
-        AdminHttp.Answer answer = get("/mailRepositories", "", Optional.empty(), Optional.empty());
+        AdminHttp.Answer answer = get("/mailRepositories", "", Optional.empty());
         if (args.has("--json")) {
             out.println(answer.text());
             return 0;
@@ -71,8 +65,8 @@ final class RepoCommands {
         Table table = new Table("REPOSITORY", "SIZE", "URL");
         for (JsonNode repository : answer.json()) {
             String path = repository.path("repository").asText();
-            JsonNode described = get("/mailRepositories/" + AdminHttp.encode(path), path, Optional.empty(),
-                    Optional.empty()).json();
+            JsonNode described = get("/mailRepositories/" + AdminHttp.encode(path), path, Optional.empty())
+                    .json();
             table.row(path, described.path("size").asText(), repository.path("url").asText());
         }
         table.print(out);
@@ -88,37 +82,12 @@ final class RepoCommands {
             }
             return showRepository(path, args.has("--json"));
         }
-        if (args.has("--raw")) {
-            AdminHttp.Answer raw = get(mail(path, key.get()), path, key, Optional.of("message/rfc822"));
-            try {
-                out.write(raw.body());
-            } catch (IOException e) {
-                throw CliFailure.error("cannot write the message: " + e.getMessage());
-            }
-            out.flush();
-            return 0;
-        }
-        AdminHttp.Answer answer = get(mail(path, key.get()), path, key, Optional.empty());
-        if (args.has("--json")) {
-            out.println(answer.text());
-            return 0;
-        }
-        Table table = new Table("FIELD", "VALUE");
-        for (Iterator<Map.Entry<String, JsonNode>> fields = answer.json().fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String value = switch (field.getKey()) {
-                case "sender" -> Texts.sender(answer.json());
-                case "recipients" -> Texts.recipients(answer.json());
-                default -> Texts.oneLine(field.getValue());
-            };
-            table.row(field.getKey(), value);
-        }
-        table.print(out);
+        OneMail.show(http, mail(path, key.get()), args, notFound(path, key), out);
         return 0;
     }
 
     private int showRepository(String path, boolean json) throws CliFailure {
-        AdminHttp.Answer keys = get(mails(path), path, Optional.empty(), Optional.empty());
+        AdminHttp.Answer keys = get(mails(path), path, Optional.empty());
         if (json) {
             out.println(keys.text());
             return 0;
@@ -129,7 +98,7 @@ final class RepoCommands {
         }
         Table table = new Table("KEY", "SENDER", "RECIPIENTS", "STATE", "ERROR");
         for (JsonNode key : keys.json()) {
-            JsonNode mail = get(mail(path, key.asText()), path, Optional.of(key.asText()), Optional.empty()).json();
+            JsonNode mail = get(mail(path, key.asText()), path, Optional.of(key.asText())).json();
             table.row(key.asText(), Texts.sender(mail), Texts.recipients(mail), Texts.oneLine(mail.path("state")),
                     Texts.oneLine(mail.path("error")));
         }
