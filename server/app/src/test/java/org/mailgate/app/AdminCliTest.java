@@ -31,7 +31,7 @@ class AdminCliTest {
     @RegisterExtension
     final Peers peers = new Peers();
 
-    AdminCliRunner runner;
+    AdminCommand command;
 
     /** Starts the gateway on a free admin port with a generated token; the CLI's conf names that port. */
     void start(TestConf conf) throws Exception {
@@ -46,18 +46,18 @@ class AdminCliTest {
 
     /** Runs {@code mailgate ARGS --conf cli-conf --var var} as Main would; the exit status. */
     int cli(String... args) {
-        if (runner == null) {
-            runner = new AdminCliRunner(tmp);
+        if (command == null) {
+            command = new AdminCommand(tmp.resolve("cli-conf"), tmp.resolve("var"));
         }
-        return runner.run(args);
+        return command.run("", args);
     }
 
     String out() {
-        return runner.out();
+        return command.out();
     }
 
     String err() {
-        return runner.err();
+        return command.err();
     }
 
     JsonNode json() throws IOException {

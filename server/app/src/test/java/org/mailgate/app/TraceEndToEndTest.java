@@ -33,7 +33,7 @@ class TraceEndToEndTest {
     Path tmp;
     @RegisterExtension
     final Peers peers = new Peers();
-    AdminCliRunner cli;
+    AdminCommand cli;
 
 
     AdminClient start() throws Exception {
@@ -48,7 +48,7 @@ class TraceEndToEndTest {
         Files.createDirectories(tmp.resolve("cli-conf"));
         Files.writeString(tmp.resolve("cli-conf/webadmin.properties"), "port="
                 + peers.gateway().gateway.adminAddress().orElseThrow().getPort() + "\ntoken=" + TOKEN + "\n");
-        cli = new AdminCliRunner(tmp);
+        cli = new AdminCommand(tmp.resolve("cli-conf"), tmp.resolve("var"));
         return new AdminClient(peers.gateway().gateway.adminAddress().orElseThrow(), Optional.of(TOKEN));
     }
 
@@ -201,7 +201,7 @@ class TraceEndToEndTest {
     }
 
     int cli(String... args) {
-        return cli.run(args);
+        return cli.run("", args);
     }
 
     String out() {
