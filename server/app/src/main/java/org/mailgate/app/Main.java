@@ -49,11 +49,11 @@ public final class Main {
                 System.exit(0);
             }
             case "check" -> System.exit(check(commandLine, System.out, System.err));
-            case "queue", "repo", "task", "domains", "users", "mappings", "trace" -> System.exit(new AdminCli(commandLine.confDir(),
-                    commandLine.varDir(), System.in, System.console(), System.out, System.err)
-                    .run(commandLine.command(), commandLine.arguments()));
             case "reload" -> System.exit(new ReloadCli(commandLine.varDir(), System.out, System.err).run());
-            default -> System.exit(run(commandLine, startNanos));
+            case "run" -> System.exit(run(commandLine, startNanos));
+            // the rest CommandLine accepts are the commands over the admin API
+            default -> System.exit(new AdminCli(commandLine.confDir(), commandLine.varDir(), System.in,
+                    System.console(), System.out, System.err).run(commandLine.command(), commandLine.arguments()));
         }
     }
 
