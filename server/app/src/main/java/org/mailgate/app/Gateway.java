@@ -113,7 +113,7 @@ public final class Gateway {
                 delivery, Duration.ofSeconds(20));
         List<Service> all = new ArrayList<>(List.of(database, new ControlSocket(varDir, reload),
                 injector.getInstance(DnsJavaResolver.class), injector.getInstance(SmtpServer.class), delivery, conveyors));
-        admin = AdminWiring.server(injector, config, varDir, AdminWiring.tracer(injector, config, live));
+        admin = AdminWiring.server(injector, config, varDir, live);
         admin.ifPresent(all::add);
         services = List.copyOf(all);
     }

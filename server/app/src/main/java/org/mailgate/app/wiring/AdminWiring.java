@@ -50,8 +50,9 @@ public final class AdminWiring {
     private AdminWiring() {
     }
 
+    /** {@code live}: the configuration of the pipeline in use, which {@code POST /trace} dry-runs through. */
     public static Optional<AdminServer> server(Injector injector, MailgateConfig config, Path varDir,
-                                               MailTracer tracer) {
+                                               LivePipelineConfig live) {
         if (!config.webAdmin().enabled()) {
             return Optional.empty();
         }
@@ -68,8 +69,8 @@ public final class AdminWiring {
         AdminRoutes routes = new AdminRoutes(checks, queues, repositories,
                 injector.getInstance(MailRepositoryReprocessor.class), configured, metrics,
                 new AddressingStores(injector.getInstance(DomainStore.class), injector.getInstance(Users.class),
-                        injector.getInstance(MappingStore.class), injector.getInstance(RewriteTableListing.class)), tracer,
-                tasks, clock);
+                        injector.getInstance(MappingStore.class), injector.getInstance(RewriteTableListing.class)),
+                tracer(injector, config, live), tasks, clock);
         return Optional.of(new AdminServer(config.webAdmin(), varDir, routes, tasks,
                 List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(),
                         new StoreMetrics(statistics, queues, repositories, configured)), metrics));
@@ -79,7 +80,7 @@ public final class AdminWiring {
      * Dry runs through the pipeline in use, with the gateway's read-only seams; a client counts as
      * authorised by the first SMTP listener's {@code authorizedAddresses}.
      */
-    public static MailTracer tracer(Injector injector, MailgateConfig config, LivePipelineConfig live) {
+    private static MailTracer tracer(Injector injector, MailgateConfig config, LivePipelineConfig live) {
         DryRunPipelines pipelines = new DryRunPipelines(new TraceSeamsModule(injector),
                 injector.getInstance(ClassResolver.class), injector.getInstance(ContextSettings.class),
                 injector.getInstance(DomainList.class), injector.getInstance(DnsResolver.class));
