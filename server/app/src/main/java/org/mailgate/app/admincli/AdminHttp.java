@@ -58,6 +58,11 @@ final class AdminHttp {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Sends the request without a body; answers 2xx. {@code notFound} as below. */
+    Answer send(String method, String path, Function<String, String> notFound) throws CliFailure {
+        return send(method, path, Optional.empty(), Optional.empty(), notFound);
+    }
+
     /**
      * Sends the request; answers 2xx. {@code notFound} makes the message for a 404 from the API's own
      * (which tells a missing repository from a missing mail).

@@ -3,7 +3,6 @@ package org.mailgate.app.admincli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** {@code mailgate domains list | add DOMAIN | remove DOMAIN}. */
@@ -33,8 +32,7 @@ final class DomainCommands {
     }
 
     private int list(Arguments args) throws CliFailure {
-        AdminHttp.Answer answer = http.send("GET", "/domains?details=true", Optional.empty(), Optional.empty(),
-                message -> message);
+        AdminHttp.Answer answer = http.send("GET", "/domains?details=true", message -> message);
         if (args.has("--json")) {
             out.println(answer.text());
             return 0;
@@ -52,14 +50,13 @@ final class DomainCommands {
         if (http.exists("GET", path(domain))) {
             throw CliFailure.error("domain " + domain + " is local already");
         }
-        http.send("PUT", path(domain), Optional.empty(), Optional.empty(), message -> message);
+        http.send("PUT", path(domain), message -> message);
         out.println("domain " + domain + " added: mail for it is accepted now");
         return 0;
     }
 
     private int remove(String domain) throws CliFailure {
-        http.send("DELETE", path(domain), Optional.empty(), Optional.empty(),
-                message -> "no such local domain: " + domain);
+        http.send("DELETE", path(domain), message -> "no such local domain: " + domain);
         out.println("domain " + domain + " removed");
         return 0;
     }

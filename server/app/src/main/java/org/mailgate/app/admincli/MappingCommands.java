@@ -40,7 +40,7 @@ final class MappingCommands {
     private int list(Arguments args) throws CliFailure {
         Optional<String> source = args.at(0);
         String path = source.map(s -> "/mappings/user/" + AdminHttp.encode(s)).orElse("/mappings");
-        AdminHttp.Answer answer = http.send("GET", path, Optional.empty(), Optional.empty(), message -> message);
+        AdminHttp.Answer answer = http.send("GET", path, message -> message);
         if (args.has("--json")) {
             out.println(answer.text());
             return 0;
@@ -78,7 +78,7 @@ final class MappingCommands {
         }
         String path = "/mappings/" + mapping.type().name().toLowerCase(Locale.ROOT) + "/"
                 + AdminHttp.encode(source.asString()) + "/targets/" + AdminHttp.encode(mapping.value());
-        http.send(method, path, Optional.empty(), Optional.empty(), message -> message);
+        http.send(method, path, message -> message);
         out.println("mapping " + source + "=" + mapping + (method.equals("PUT") ? " added" : " removed"));
         return 0;
     }

@@ -36,7 +36,7 @@ final class OneMail {
         if (args.has("--raw")) {
             printRaw(http.send("GET", path, Optional.empty(), Optional.of("message/rfc822"), notFound), out);
         } else {
-            print(http.send("GET", path, Optional.empty(), Optional.empty(), notFound), args.has("--json"), out);
+            print(http.send("GET", path, notFound), args.has("--json"), out);
         }
     }
 

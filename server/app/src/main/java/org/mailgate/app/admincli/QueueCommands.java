@@ -86,7 +86,7 @@ final class QueueCommands {
     }
 
     private AdminHttp.Answer get(String path, String queue) throws CliFailure {
-        return http.send("GET", path, Optional.empty(), Optional.empty(), message -> noSuchQueue(queue));
+        return http.send("GET", path, message -> noSuchQueue(queue));
     }
 
     /** The filter options given, as the API's query parameters. */
@@ -166,8 +166,7 @@ final class QueueCommands {
             throw CliFailure.usage("give an ID or --domain, not both");
         }
         if (entry.isPresent()) {
-            http.send("PATCH", mailPath(queue, entry.get()) + "?action=flush", Optional.empty(), Optional.empty(),
-                    notFound(queue, entry));
+            http.send("PATCH", mailPath(queue, entry.get()) + "?action=flush", notFound(queue, entry));
             out.println("mail " + entry.get() + " of queue " + queue + " flushed: it is due now");
             return 0;
         }
@@ -199,14 +198,13 @@ final class QueueCommands {
         repository.ifPresent(r -> params.put("repository", r));
         if (entry.isPresent()) {
             http.send(action.equals("delete") ? "DELETE" : "PATCH", mailPath(queue, entry.get()) + query(params),
-                    Optional.empty(), Optional.empty(), notFound(queue, entry));
+                    notFound(queue, entry));
             out.println("mail " + entry.get() + " of queue " + queue + " " + done(action, repository));
             return 0;
         }
         params.putAll(filters);
         AdminHttp.Answer submitted = http.send(action.equals("delete") ? "DELETE" : "PATCH",
-                queuePath(queue) + "/mails" + query(params), Optional.empty(), Optional.empty(),
-                message -> noSuchQueue(queue));
+                queuePath(queue) + "/mails" + query(params), message -> noSuchQueue(queue));
         Optional<JsonNode> information = tasks.follow(submitted, !args.has("--no-wait"), args.has("--json"));
         if (information.isPresent()) {
             JsonNode info = information.get();

@@ -53,7 +53,7 @@ final class RepoCommands {
     }
 
     private AdminHttp.Answer get(String uri, String path, Optional<String> key) throws CliFailure {
-        return http.send("GET", uri, Optional.empty(), Optional.empty(), notFound(path, key));
+        return http.send("GET", uri, notFound(path, key));
     }
 
     private int list(Arguments args) throws CliFailure {
@@ -112,7 +112,7 @@ final class RepoCommands {
         String query = "?action=reprocess" + args.option("--processor").map(p -> "&processor=" + AdminHttp.encode(p))
                 .orElse("");
         AdminHttp.Answer answer = http.send("PATCH", (key.isPresent() ? mail(path, key.get()) : mails(path)) + query,
-                Optional.empty(), Optional.empty(), notFound(path, key));
+                notFound(path, key));
         Optional<JsonNode> counts = Optional.of(answer.json());
         if (key.isEmpty()) {
             counts = tasks.follow(answer, !args.has("--no-wait"), args.has("--json"));
@@ -131,7 +131,7 @@ final class RepoCommands {
         String path = args.at(0).orElseThrow();
         Optional<String> key = args.at(1);
         if (key.isPresent()) {
-            http.send("DELETE", mail(path, key.get()), Optional.empty(), Optional.empty(), notFound(path, key));
+            http.send("DELETE", mail(path, key.get()), notFound(path, key));
             if (args.has("--json")) {
                 out.println("{\"removedCount\":1}");
             } else {
@@ -139,8 +139,7 @@ final class RepoCommands {
             }
             return 0;
         }
-        AdminHttp.Answer answer = http.send("DELETE", mails(path), Optional.empty(), Optional.empty(),
-                notFound(path, key));
+        AdminHttp.Answer answer = http.send("DELETE", mails(path), notFound(path, key));
         Optional<JsonNode> counts = tasks.follow(answer, !args.has("--no-wait"), args.has("--json"));
         if (counts.isPresent()) {
             out.println("deleted " + counts.get().path("removedCount").asLong() + " mail(s) from repository " + path);

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** {@code mailgate task list [--status S] | show ID | cancel ID}: the gateway's long operations. */
@@ -34,13 +33,12 @@ final class TaskCommands {
     }
 
     private AdminHttp.Answer task(String method, String id) throws CliFailure {
-        return http.send(method, "/tasks/" + AdminHttp.encode(id), Optional.empty(), Optional.empty(),
-                message -> noSuchTask(id));
+        return http.send(method, "/tasks/" + AdminHttp.encode(id), message -> noSuchTask(id));
     }
 
     private int list(Arguments args) throws CliFailure {
         AdminHttp.Answer answer = http.send("GET", "/tasks" + args.option("--status")
-                .map(s -> "?status=" + AdminHttp.encode(s)).orElse(""), Optional.empty(), Optional.empty(), m -> m);
+                .map(s -> "?status=" + AdminHttp.encode(s)).orElse(""), m -> m);
         if (args.has("--json")) {
             out.println(answer.text());
             return 0;

@@ -49,7 +49,7 @@ final class UserCommands {
     }
 
     private int list(Arguments args) throws CliFailure {
-        AdminHttp.Answer answer = http.send("GET", "/users", Optional.empty(), Optional.empty(), message -> message);
+        AdminHttp.Answer answer = http.send("GET", "/users", message -> message);
         if (args.has("--json")) {
             out.println(answer.text());
             return 0;
@@ -80,7 +80,7 @@ final class UserCommands {
     }
 
     private int remove(String name) throws CliFailure {
-        http.send("DELETE", path(name), Optional.empty(), Optional.empty(), message -> "no such user: " + name);
+        http.send("DELETE", path(name), message -> "no such user: " + name);
         out.println("user " + name + " removed");
         return 0;
     }
