@@ -38,7 +38,7 @@ final class TraceRoutes {
 
     private Response trace(Request request) throws ApiException {
         TraceReport report = tracer.trace(parse(request.json()));
-        if (request.accept().filter(a -> a.contains("text/plain")).isPresent()) {
+        if (request.accepts("text/plain")) {
             return new Response(200, "text/plain; charset=utf-8", TraceText.render(report).getBytes(StandardCharsets.UTF_8));
         }
         return Response.ok(report);
