@@ -89,13 +89,8 @@ final class DomainMappingRoutes {
         return aliases;
     }
 
-    /** The domain of the path, which must be local. */
     private Domain local(Request request) throws ApiException {
-        Domain domain = DomainRoutes.domain("domain", request.path("domain"));
-        if (domains.list().stream().noneMatch(d -> d.domain().equals(domain))) {
-            throw ApiException.notFound("domain " + domain.asString() + " is not a local domain");
-        }
-        return domain;
+        return DomainRoutes.local(domains, request);
     }
 
     private MappingSource alias(Request request) throws ApiException {

@@ -61,11 +61,17 @@ final class DomainRoutes {
         return m;
     }
 
-    private Response exists(Request request) throws ApiException {
+    /** The {@code {domain}} of the path, which must be one of the local {@code domains}; 404 otherwise. */
+    static Domain local(DomainStore domains, Request request) throws ApiException {
         Domain domain = domain("domain", request.path("domain"));
         if (domains.list().stream().noneMatch(d -> d.domain().equals(domain))) {
             throw ApiException.notFound("domain " + domain.asString() + " is not a local domain");
         }
+        return domain;
+    }
+
+    private Response exists(Request request) throws ApiException {
+        local(domains, request);
         return Response.noContent();
     }
 

@@ -30,10 +30,6 @@ import org.mailgate.api.mail.MessageParts;
  */
 final class MailQueueRoutes {
 
-    static final int DEFAULT_LIMIT = 100;
-    /** A listing is read whole into memory: larger lists are read page by page (or acted on by filter). */
-    static final int MAX_LIMIT = 10_000;
-
     private final OutgoingQueueControl queues;
     private final TaskManager tasks;
     private final Clock clock;
@@ -87,7 +83,7 @@ final class MailQueueRoutes {
     private Response mails(Request request) throws ApiException {
         String name = existing(request);
         QueueRequests.only(request, QueueRequests.FILTERS, Set.of("limit"));
-        int limit = request.intParam("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        int limit = request.limit();
         QueuedMailFilter filter = QueueRequests.filter(request);
         return Response.ok(queues.list(name, filter, limit).stream().map(this::json).toList());
     }
@@ -95,7 +91,7 @@ final class MailQueueRoutes {
     private Response mail(Request request) throws ApiException, IOException {
         String name = existing(request);
         long entry = QueueRequests.entry(request);
-        if (request.accept().filter(a -> a.contains("message/rfc822")).isPresent()) {
+        if (request.accepts("message/rfc822")) {
             MessageParts message = queues.message(name, entry).orElseThrow(() -> noSuchEntry(name, entry));
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             raw.write(message.headerSection());

@@ -26,10 +26,6 @@ import org.mailgate.api.repository.MailRepositoryUrl;
  */
 final class MailRepositoryRoutes {
 
-    static final int DEFAULT_LIMIT = 100;
-    /** A listing is read whole into memory: larger lists are read page by page (or acted on by filter). */
-    static final int MAX_LIMIT = 10_000;
-
     private final MailRepositoryStore store;
     private final MailRepositoryReprocessor reprocessor;
     private final Set<MailRepositoryUrl> configured;
@@ -107,7 +103,7 @@ final class MailRepositoryRoutes {
     private Response keys(Request request) throws ApiException {
         MailRepository repository = store.select(url(request));
         int offset = request.intParam("offset", 0, 0);
-        int limit = request.intParam("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        int limit = request.limit();
         return Response.ok(repository.keys(offset, limit));
     }
 
@@ -116,7 +112,7 @@ final class MailRepositoryRoutes {
         String key = request.path("key");
         Mail mail = repository.retrieve(key)
                 .orElseThrow(() -> ApiException.notFound("no mail '" + key + "' in " + repository.url()));
-        if (request.accept().filter(a -> a.contains("message/rfc822")).isPresent()) {
+        if (request.accepts("message/rfc822")) {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             mail.getMessage().writeTo(raw);
             return new Response(200, "message/rfc822", raw.toByteArray());

@@ -16,6 +16,11 @@ import java.util.Optional;
 record Request(String method, Map<String, String> pathParams, Map<String, String> query, Optional<String> accept,
                byte[] body) {
 
+    /** The entries a listing answers unless its {@code limit} says otherwise. */
+    static final int DEFAULT_LIMIT = 100;
+    /** A listing is read whole into memory: larger lists are read page by page (or acted on by filter). */
+    static final int MAX_LIMIT = 10_000;
+
     /** A path parameter the route captured. */
     String path(String name) {
         return pathParams.get(name);
@@ -46,6 +51,16 @@ record Request(String method, Map<String, String> pathParams, Map<String, String
         }
         throw ApiException.badRequest("'" + name + "' must be a whole number of at least " + min
                 + (max == Integer.MAX_VALUE ? "" : " and at most " + max) + ", got '" + value.get() + "'");
+    }
+
+    /** The {@code limit} of a listing: 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when not given. */
+    int limit() throws ApiException {
+        return intParam("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+    }
+
+    /** Whether the {@code Accept} header asks for {@code mediaType}. */
+    boolean accepts(String mediaType) {
+        return accept.filter(a -> a.contains(mediaType)).isPresent();
     }
 
     /** The body read as JSON. */

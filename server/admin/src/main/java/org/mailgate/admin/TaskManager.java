@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.mailgate.api.Service;
 import org.slf4j.Logger;
@@ -29,10 +30,10 @@ public final class TaskManager implements Service {
 
     private final Clock clock;
     private final int keepFinished;
-    private final LinkedBlockingQueue<Task> waiting = new LinkedBlockingQueue<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private volatile boolean stopping;
-    private Thread worker;
+    /** Runs the submitted tasks in order, one at a time; none while stopped. */
+    private ExecutorService worker;
 
     public TaskManager(Clock clock, int keepFinished) {
         this.clock = clock;
@@ -42,39 +43,30 @@ public final class TaskManager implements Service {
     @Override
     public synchronized void start() {
         stopping = false;
-        worker = Thread.ofVirtual().name("admin-tasks").start(this::work);
+        worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("admin-tasks").factory());
     }
 
-    private void work() {
-        while (!stopping) {
-            Task task;
-            try {
-                task = waiting.poll(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (task != null) {
-                task.run(() -> stopping);
-                LOG.info("admin task {} ended: {}", task.id(), task.status().value);
-                forgetOldFinished();
-            }
-        }
+    private void run(Task task) {
+        task.run(() -> stopping);
+        LOG.info("admin task {} ended: {}", task.id(), task.status().value);
+        forgetOldFinished();
     }
 
     @Override
     public void stop() {
-        Thread running;
+        ExecutorService running;
         synchronized (this) {
             stopping = true;
             running = worker;
             worker = null;
-        }
-        for (Task task; (task = waiting.poll()) != null; ) {
-            task.cancel();
+            tasks.values().stream().filter(task -> task.status() == Task.Status.WAITING).forEach(Task::cancel);
         }
         if (running != null) {
+            running.shutdown();
             try {
-                running.join(java.time.Duration.ofSeconds(30));
+                if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("an admin task is still running after 30 s: left to end on its own");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -88,13 +80,13 @@ public final class TaskManager implements Service {
 
     /** Queues {@code work} as a task of {@code type}; {@code information} is what it reports before it starts. */
     synchronized Task submit(String type, Map<String, Object> information, Task.Work work) {
-        if (stopping) {
+        if (worker == null) {
             throw new IllegalStateException("the server is stopping: no new task is accepted");
         }
         Task task = new Task(UUID.randomUUID().toString(), type, information, work, clock);
         tasks.put(task.id(), task);
-        waiting.add(task);
         LOG.info("admin task {} submitted: {}", task.id(), type);
+        worker.execute(() -> run(task));
         return task;
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.mailgate.api.net.IpLiteral;
@@ -24,7 +23,7 @@ import org.mailgate.api.trace.TraceText;
  */
 final class TraceRoutes {
 
-    private static final Set<String> FIELDS = Set.of("from", "to", "remoteIp", "auth", "helo", "message");
+    private static final List<String> FIELDS = List.of("from", "to", "remoteIp", "auth", "helo", "message");
 
     private final MailTracer tracer;
 
@@ -38,7 +37,7 @@ final class TraceRoutes {
 
     private Response trace(Request request) throws ApiException {
         TraceReport report = tracer.trace(parse(request.json()));
-        if (request.accept().filter(a -> a.contains("text/plain")).isPresent()) {
+        if (request.accepts("text/plain")) {
             return new Response(200, "text/plain; charset=utf-8", TraceText.render(report).getBytes(StandardCharsets.UTF_8));
         }
         return Response.ok(report);
@@ -51,8 +50,7 @@ final class TraceRoutes {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw ApiException.badRequest("unknown field '" + name + "'; expected " + String.join(", ",
-                        List.of("from", "to", "remoteIp", "auth", "helo", "message")));
+                throw ApiException.badRequest("unknown field '" + name + "'; expected " + String.join(", ", FIELDS));
             }
         }
         String from = text(body, "from").orElseThrow(() -> ApiException.badRequest("'from' is required (\"\" for the "

@@ -1,8 +1,10 @@
 package org.mailgate.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -83,6 +85,26 @@ class TaskManagerTest {
         Task after = tasks.submit("after", Map.of(), progress -> Map.of());
         assertThat(after.await(10_000)).isTrue();
         assertThat(ran.getCount()).as("the cancelled waiting task never ran").isOne();
+    }
+
+    @Test
+    void aStopCancelsTheWaitingTasksStopsTheRunningOneAtItsNextReportAndRefusesNewOnes() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        Task running = tasks.submit("long", Map.of(), blocking(started, go, 1_000_000));
+        Task waiting = tasks.submit("waiting", Map.of(), progress -> Map.of());
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread stopping = Thread.ofVirtual().start(tasks::stop);
+        assertThat(waiting.await(10_000)).as("the waiting task cancelled at once").isTrue();
+        go.countDown();
+
+        assertThat(stopping.join(Duration.ofSeconds(10))).as("stopped once the running task reported").isTrue();
+        assertThat(waiting.status()).isEqualTo(Task.Status.CANCELLED);
+        assertThat(running.status()).isEqualTo(Task.Status.CANCELLED);
+        assertThat(((Map<?, ?>) running.json().get("additionalInformation")).get("done")).isEqualTo(0);
+        assertThatThrownBy(() -> tasks.submit("late", Map.of(), progress -> Map.of()))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -40,6 +40,11 @@ class AdminApiEndToEndTest {
     }
 
     void send(String from, String to, String subject) throws Exception {
+        send(peers, from, to, subject);
+    }
+
+    /** Sends one message to the gateway of {@code peers} over SMTP, which must accept it. */
+    static void send(Peers peers, String from, String to, String subject) throws Exception {
         try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
             smtp.expect(220);
             smtp.ehlo("client.example");

@@ -32,7 +32,14 @@ final class AdminClient {
      * {@code tmp/var}) with its admin API on a free port and {@link #TOKEN}; a client holding the token.
      */
     static AdminClient start(Peers peers, TestConf conf, java.nio.file.Path tmp) throws Exception {
-        peers.start(conf.webAdmin("port=0\ntoken=" + TOKEN + "\n").writeTo(tmp.resolve("conf")), tmp.resolve("var"));
+        return start(peers, conf, "", tmp, java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #start(Peers, TestConf, java.nio.file.Path)}, with more lines of webadmin.properties and a clock. */
+    static AdminClient start(Peers peers, TestConf conf, String webAdmin, java.nio.file.Path tmp,
+                             java.time.Clock clock) throws Exception {
+        peers.start(conf.webAdmin("port=0\ntoken=" + TOKEN + "\n" + webAdmin).writeTo(tmp.resolve("conf")),
+                tmp.resolve("var"), clock);
         return new AdminClient(peers.gateway().gateway.adminAddress().orElseThrow(), Optional.of(TOKEN));
     }
 

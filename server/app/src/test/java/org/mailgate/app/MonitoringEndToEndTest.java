@@ -22,7 +22,7 @@ import org.mailgate.testkit.smtp.SmtpDialogue;
  */
 class MonitoringEndToEndTest {
 
-    static final String TOKEN = "test-token-0123456789";
+    static final String TOKEN = AdminClient.TOKEN;
     static final String ATTEMPTS = "mailgate_delivery_attempts_total";
     static final String DELIVERED_OTHER = ATTEMPTS + "{destination=\"other\",outcome=\"delivered\"}";
     static final String DEFERRED_OTHER = ATTEMPTS + "{destination=\"other\",outcome=\"deferred\"}";
@@ -38,17 +38,11 @@ class MonitoringEndToEndTest {
     }
 
     AdminClient start(TestConf conf, String webAdmin) throws Exception {
-        peers.start(conf.webAdmin("port=0\ntoken=" + TOKEN + "\n" + webAdmin).writeTo(tmp.resolve("conf")),
-                tmp.resolve("var"), clock);
-        return new AdminClient(peers.gateway().gateway.adminAddress().orElseThrow(), Optional.of(TOKEN));
+        return AdminClient.start(peers, conf, webAdmin, tmp, clock);
     }
 
     void send(String from, String to) throws Exception {
-        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
-            smtp.expect(220);
-            smtp.ehlo("client.example");
-            assertThat(smtp.sendMail(from, List.of(to), "Subject: watched\r\n\r\nhello\r\n").code()).isEqualTo(250);
-        }
+        AdminApiEndToEndTest.send(peers, from, to, "watched");
     }
 
     /** The value of the sample whose name and labels are exactly {@code sample}. */

@@ -20,7 +20,6 @@ import org.mailgate.spool.Database;
 import org.mailgate.testkit.Await;
 import org.mailgate.testkit.LogCapture;
 import org.mailgate.testkit.smtp.ReceivedMessage;
-import org.mailgate.testkit.smtp.SmtpDialogue;
 
 /**
  * Postfix-grade control of the outgoing queue through the admin API of a running gateway: one entry
@@ -47,12 +46,7 @@ class QueueControlEndToEndTest {
     }
 
     void send(String from, String to, String subject) throws Exception {
-        try (SmtpDialogue smtp = SmtpDialogue.connect(peers.gateway().smtp())) {
-            smtp.expect(220);
-            smtp.ehlo("client.example");
-            assertThat(smtp.sendMail(from, List.of(to), "Subject: " + subject + "\r\n\r\nhello\r\n").code())
-                    .isEqualTo(250);
-        }
+        AdminApiEndToEndTest.send(peers, from, to, subject);
     }
 
     /** Waits until the outgoing queue lists {@code count} deferred mails, their attempts over; returns them. */

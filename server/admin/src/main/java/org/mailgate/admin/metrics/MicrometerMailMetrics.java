@@ -23,11 +23,6 @@ public final class MicrometerMailMetrics implements MailMetrics {
     private final Counter dnsCacheHits;
     private final Counter dnsCacheMisses;
 
-    /** Without destinations of their own: every delivery counts as destination "other". */
-    public MicrometerMailMetrics(MeterRegistry registry) {
-        this(registry, Set.of());
-    }
-
     /** @param destinations the recipient domains whose deliveries get series of their own */
     public MicrometerMailMetrics(MeterRegistry registry, Set<String> destinations) {
         smtp = new SmtpMeters(registry);

@@ -41,10 +41,6 @@ public record QueuedMailFilter(Optional<String> sender, Optional<String> name, O
         return ALL.withSender(address);
     }
 
-    public static QueuedMailFilter name(String mailName) {
-        return ALL.withName(mailName);
-    }
-
     public static QueuedMailFilter recipient(String address) {
         return ALL.withRecipient(address);
     }
