@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,7 +56,7 @@ public final class TableWorkQueue implements WorkQueue {
      * announcement an operator's action must not take them, or the copy kept in memory for the first
      * attempt would outlive the action.
      */
-    private final Set<Long> reserved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> reserved = ConcurrentHashMap.newKeySet();
     private int pendingWakeups;
     private boolean stopping;
     /** When the earliest deferred entry is due, if known since the last change. */
@@ -275,21 +276,16 @@ public final class TableWorkQueue implements WorkQueue {
         }
     }
 
-    /** Whether {@code entryId} is handed to a consumer: its attempt is under way. */
-    boolean isUnderWay(long entryId) {
+    /**
+     * The entries handed to a consumer, whose attempts are under way, as of now: one pass over the claimed
+     * ids under the lock, so that a listing of many entries does not hold up the consumers once per entry.
+     */
+    Set<Long> underWay() {
         lock.lock();
         try {
-            return claimed.contains(entryId) && !ready.contains(entryId);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Whether {@code entryId} is handed to a consumer or waiting in memory for one. */
-    boolean isClaimed(long entryId) {
-        lock.lock();
-        try {
-            return claimed.contains(entryId);
+            Set<Long> underWay = new HashSet<>(claimed);
+            ready.forEach(underWay::remove);
+            return underWay;
         } finally {
             lock.unlock();
         }
