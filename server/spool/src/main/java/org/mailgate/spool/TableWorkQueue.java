@@ -66,18 +66,17 @@ public final class TableWorkQueue implements WorkQueue {
     private boolean scanNeeded = true;
 
     /**
-     * {@code readyCondition}: what else a row must satisfy to be due, on the indexed column only so that the
-     * scans stay index ranges, e.g. {@code " AND next_attempt_at < 9223372036854775807"} (not held).
+     * A row whose next attempt is {@link Long#MAX_VALUE} (an outgoing entry an operator holds) is never due:
+     * no clock reaches it, and as the next due time it means the same as no deferred row at all.
      */
-    TableWorkQueue(Database database, Clock clock, String table, String name, String readyCondition) {
+    TableWorkQueue(Database database, Clock clock, String table, String name) {
         this.database = database;
         this.clock = clock;
         this.name = name;
-        this.dueSql = "SELECT id FROM " + table + " WHERE next_attempt_at <= ?" + readyCondition
-                + " ORDER BY next_attempt_at, id LIMIT ?";
+        this.dueSql = "SELECT id FROM " + table + " WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
         // The first row of the index range, not MIN(...): H2 computes an aggregate under a WHERE by walking the
         // whole range, which costs a third of the CPU under load with many entries deferred or in flight.
-        this.nextDueSql = "SELECT next_attempt_at FROM " + table + " WHERE next_attempt_at > ?" + readyCondition
+        this.nextDueSql = "SELECT next_attempt_at FROM " + table + " WHERE next_attempt_at > ?"
                 + " ORDER BY next_attempt_at LIMIT 1";
     }
 
