@@ -89,11 +89,6 @@ public final class H2OutgoingQueueControl implements OutgoingQueueControl {
     }
 
     @Override
-    public long size(String queueName) {
-        return count(queueName, QueuedMailFilter.ALL);
-    }
-
-    @Override
     public long count(String queueName, QueuedMailFilter filter) {
         QueueTable table = table(queueName);
         QueueTable.Condition where = table.where(queueName, filter, clock.millis());
