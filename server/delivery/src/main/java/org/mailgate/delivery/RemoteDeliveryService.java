@@ -126,9 +126,7 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
         OutgoingMail mail = loaded.get();
         Optional<DeliverySettings> settings = queues.settings(mail.queueName());
         if (mail.returnRequested()) {
-            AttemptOutcome returned = outcomes.returned(mail, settings);
-            store.record(mail, returned);
-            outcomeMetrics.recorded(returned);
+            record(mail, outcomes.returned(mail, settings));
             return;
         }
         if (settings.isEmpty()) {
@@ -145,7 +143,11 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
             results.addAll(limited.run(group.getKey(), group.getValue(),
                     () -> timedAttempt(mail, group.getKey(), group.getValue(), settings.get())));
         }
-        AttemptOutcome outcome = limited.outcome(outcomes.of(mail, settings.get(), results));
+        record(mail, limited.outcome(outcomes.of(mail, settings.get(), results)));
+    }
+
+    /** Stores what an attempt (or an operator's return) achieved, then counts it. */
+    private void record(OutgoingMail mail, AttemptOutcome outcome) {
         store.record(mail, outcome);
         outcomeMetrics.recorded(outcome);
     }
@@ -327,7 +329,8 @@ public final class RemoteDeliveryService implements org.mailgate.api.Service {
             RecipientResult r = reply.isPositive() ? RecipientResult.delivered(recipient, relay, reply.text(), dsnPassedOn)
                     : reply.isTemporary() ? RecipientResult.temporary(recipient, relay, reply.text())
                     : RecipientResult.permanent(recipient, relay, reply.text());
-            if (r.kind() != RecipientResult.Kind.TEMPORARY) { // audited with the retry time by AttemptOutcomes
+            // a deferral is audited with its retry time by AttemptOutcomes
+            if (r.kind() != RecipientResult.Kind.TEMPORARY && MailAudit.enabled()) {
                 MailAudit.log(mail.auditLabel(), "to=<{}>, relay={}, delay={}s, status={} ({})", recipient.asString(),
                         relay, String.format(java.util.Locale.ROOT, "%.2f", took.toMillis() / 1000.0),
                         r.kind() == RecipientResult.Kind.DELIVERED ? "sent" : "bounced", reply.text());

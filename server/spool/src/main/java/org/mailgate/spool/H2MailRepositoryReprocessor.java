@@ -64,11 +64,6 @@ public final class H2MailRepositoryReprocessor implements MailRepositoryReproces
         }
     }
 
-    @Override
-    public long reprocessAll(MailRepositoryUrl url, Optional<String> processor) throws MessagingException {
-        return reprocessAll(url, processor, BatchProgress.TO_THE_END).processed();
-    }
-
     /** Moves the mails stored when the call began, {@value RepositoryRows#BATCH} per transaction. */
     @Override
     public BatchProgress.Counts reprocessAll(MailRepositoryUrl url, Optional<String> processor,

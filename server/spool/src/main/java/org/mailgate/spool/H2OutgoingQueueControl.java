@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.mailgate.api.BatchProgress;
 import org.mailgate.api.delivery.ActionResult;
@@ -88,11 +89,6 @@ public final class H2OutgoingQueueControl implements OutgoingQueueControl {
     }
 
     @Override
-    public long size(String queueName) {
-        return count(queueName, QueuedMailFilter.ALL);
-    }
-
-    @Override
     public long count(String queueName, QueuedMailFilter filter) {
         QueueTable table = table(queueName);
         QueueTable.Condition where = table.where(queueName, filter, clock.millis());
@@ -157,7 +153,7 @@ public final class H2OutgoingQueueControl implements OutgoingQueueControl {
     }
 
     private List<QueuedMail> summaries(PreparedStatement ps, QueueTable table) throws SQLException {
-        TableWorkQueue work = table.oneQueue() ? queues.spool() : queues.outgoing();
+        Set<Long> underWay = (table.oneQueue() ? queues.spool() : queues.outgoing()).underWay();
         try (ResultSet rs = ps.executeQuery()) {
             List<QueuedMail> mails = new ArrayList<>();
             while (rs.next()) {
@@ -167,7 +163,7 @@ public final class H2OutgoingQueueControl implements OutgoingQueueControl {
                         held ? Optional.empty() : Optional.of(Instant.ofEpochMilli(rs.getLong(7))), rs.getString(8),
                         Instant.ofEpochMilli(rs.getLong(9)), held, rs.getLong(11),
                         table.oneQueue() ? Optional.of(rs.getString(12)) : Optional.empty(),
-                        work.isUnderWay(rs.getLong(1))));
+                        underWay.contains(rs.getLong(1))));
             }
             return mails;
         }

@@ -21,17 +21,12 @@ public final class SpoolWritableCheck implements HealthCheck {
 
     @Override
     public Result check() {
-        try {
-            database.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version (version) VALUES (-1)")) {
-                    ps.executeUpdate();
-                }
-                c.rollback();
-                return null;
-            });
-            return Result.healthy();
-        } catch (RuntimeException e) {
-            return Result.unhealthy(String.valueOf(e.getMessage()));
-        }
+        return StoreHealthCheck.probe(database, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version (version) VALUES (-1)")) {
+                ps.executeUpdate();
+            }
+            c.rollback();
+            return null;
+        });
     }
 }

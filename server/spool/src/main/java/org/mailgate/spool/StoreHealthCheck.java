@@ -22,13 +22,18 @@ public final class StoreHealthCheck implements HealthCheck {
 
     @Override
     public Result check() {
+        return probe(database, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    /** Healthy if {@code work} runs in a transaction of {@code database}, else unhealthy saying why. */
+    static Result probe(Database database, Database.SqlWork<?> work) {
         try {
-            database.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1");
-                     ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            });
+            database.inTransaction(work);
             return Result.healthy();
         } catch (RuntimeException e) {
             return Result.unhealthy(String.valueOf(e.getMessage()));

@@ -13,9 +13,8 @@ public final class StoreQueues {
 
     @Inject
     StoreQueues(Database database, Clock clock) {
-        this.spool = new TableWorkQueue(database, clock, "spool", "spool", "");
-        this.outgoing = new TableWorkQueue(database, clock, "outgoing", "outgoing",
-                " AND next_attempt_at < " + H2OutgoingQueueControl.HELD_UNTIL);
+        this.spool = new TableWorkQueue(database, clock, "spool", "spool");
+        this.outgoing = new TableWorkQueue(database, clock, "outgoing", "outgoing");
     }
 
     public TableWorkQueue spool() {

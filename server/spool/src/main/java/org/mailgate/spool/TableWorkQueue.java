@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,7 +56,7 @@ public final class TableWorkQueue implements WorkQueue {
      * announcement an operator's action must not take them, or the copy kept in memory for the first
      * attempt would outlive the action.
      */
-    private final Set<Long> reserved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> reserved = ConcurrentHashMap.newKeySet();
     private int pendingWakeups;
     private boolean stopping;
     /** When the earliest deferred entry is due, if known since the last change. */
@@ -65,18 +66,17 @@ public final class TableWorkQueue implements WorkQueue {
     private boolean scanNeeded = true;
 
     /**
-     * {@code readyCondition}: what else a row must satisfy to be due, on the indexed column only so that the
-     * scans stay index ranges, e.g. {@code " AND next_attempt_at < 9223372036854775807"} (not held).
+     * A row whose next attempt is {@link Long#MAX_VALUE} (an outgoing entry an operator holds) is never due:
+     * no clock reaches it, and as the next due time it means the same as no deferred row at all.
      */
-    TableWorkQueue(Database database, Clock clock, String table, String name, String readyCondition) {
+    TableWorkQueue(Database database, Clock clock, String table, String name) {
         this.database = database;
         this.clock = clock;
         this.name = name;
-        this.dueSql = "SELECT id FROM " + table + " WHERE next_attempt_at <= ?" + readyCondition
-                + " ORDER BY next_attempt_at, id LIMIT ?";
+        this.dueSql = "SELECT id FROM " + table + " WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
         // The first row of the index range, not MIN(...): H2 computes an aggregate under a WHERE by walking the
         // whole range, which costs a third of the CPU under load with many entries deferred or in flight.
-        this.nextDueSql = "SELECT next_attempt_at FROM " + table + " WHERE next_attempt_at > ?" + readyCondition
+        this.nextDueSql = "SELECT next_attempt_at FROM " + table + " WHERE next_attempt_at > ?"
                 + " ORDER BY next_attempt_at LIMIT 1";
     }
 
@@ -275,21 +275,16 @@ public final class TableWorkQueue implements WorkQueue {
         }
     }
 
-    /** Whether {@code entryId} is handed to a consumer: its attempt is under way. */
-    boolean isUnderWay(long entryId) {
+    /**
+     * The entries handed to a consumer, whose attempts are under way, as of now: one pass over the claimed
+     * ids under the lock, so that a listing of many entries does not hold up the consumers once per entry.
+     */
+    Set<Long> underWay() {
         lock.lock();
         try {
-            return claimed.contains(entryId) && !ready.contains(entryId);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Whether {@code entryId} is handed to a consumer or waiting in memory for one. */
-    boolean isClaimed(long entryId) {
-        lock.lock();
-        try {
-            return claimed.contains(entryId);
+            Set<Long> underWay = new HashSet<>(claimed);
+            ready.forEach(underWay::remove);
+            return underWay;
         } finally {
             lock.unlock();
         }

@@ -99,11 +99,6 @@ final class Transactions {
     }
 
     /**
-     * Runs {@code work} in the current unit, or in a durable transaction of its own (one started by an
-     * operator or a tool, who is told it is done only once it is on disk); {@code afterCommit} runs once
-     * the work is committed.
-     */
-    /**
      * Inside the work of {@link #run}: {@code undo} runs if the transaction (the unit's, or the run's own)
      * does not commit.
      */
@@ -119,6 +114,11 @@ final class Transactions {
         }
     }
 
+    /**
+     * Runs {@code work} in the current unit, or in a durable transaction of its own (one started by an
+     * operator or a tool, who is told it is done only once it is on disk); {@code afterCommit} runs once
+     * the work is committed.
+     */
     <T> T run(Database.SqlWork<T> work, java.util.function.Consumer<T> afterCommit) throws SQLException {
         Unit unit = current.get();
         if (unit != null) {

@@ -105,6 +105,7 @@ class H2OutgoingQueueControlTest extends StoreTest {
     @Test
     void anEntryBeingDeliveredIsLeftToItsAttempt() throws Exception {
         queue("outgoing", "a@b.example", "c@d.example");
+        assertThat(control.list("outgoing", 1).get(0).underWay()).as("waiting in memory for a consumer").isFalse();
         long claimed = store.queues.outgoing().claim(1).get(0);
         assertThat(control.list("outgoing", 1).get(0).underWay()).isTrue();
 

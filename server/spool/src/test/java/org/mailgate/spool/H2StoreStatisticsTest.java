@@ -57,7 +57,9 @@ class H2StoreStatisticsTest extends StoreTest {
     @Test
     void healthChecksPassOnAnOpenStoreAndFailOnAClosedOne() {
         SpoolWritableCheck writable = new SpoolWritableCheck(store.database);
+        StoreHealthCheck answers = new StoreHealthCheck(store.database);
         assertThat(writable.check().status()).isEqualTo(SpoolWritableCheck.Status.HEALTHY);
+        assertThat(answers.check().status()).isEqualTo(StoreHealthCheck.Status.HEALTHY);
         long probes = store.database.inTransaction(c -> {
             try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version WHERE version = -1")) {
                 rs.next();
@@ -70,5 +72,6 @@ class H2StoreStatisticsTest extends StoreTest {
         SpoolWritableCheck.Result closed = writable.check();
         assertThat(closed.status()).isEqualTo(SpoolWritableCheck.Status.UNHEALTHY);
         assertThat(closed.cause()).isPresent();
+        assertThat(answers.check().status()).isEqualTo(StoreHealthCheck.Status.UNHEALTHY);
     }
 }

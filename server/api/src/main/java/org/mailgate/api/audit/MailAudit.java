@@ -39,8 +39,9 @@ public final class MailAudit {
         if (!enabled()) {
             return;
         }
-        String text = line(String.valueOf(label), message, arguments);
-        String queueId = queueIdOf(String.valueOf(label));
+        String labelText = String.valueOf(label);
+        String text = line(labelText, message, arguments);
+        String queueId = queueIdOf(labelText);
         String previous = MDC.get(MDC_KEY);
         MDC.put(MDC_KEY, queueId);
         try {

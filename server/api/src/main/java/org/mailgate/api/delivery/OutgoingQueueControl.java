@@ -28,7 +28,10 @@ public interface OutgoingQueueControl {
         return queueNames().contains(queueName);
     }
 
-    long size(String queueName);
+    /** How many entries the queue holds. */
+    default long size(String queueName) {
+        return count(queueName, QueuedMailFilter.ALL);
+    }
 
     /** Entries, soonest due first, at most {@code limit}. */
     default List<QueuedMail> list(String queueName, int limit) {

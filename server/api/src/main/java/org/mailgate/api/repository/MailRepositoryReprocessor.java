@@ -36,16 +36,14 @@ public interface MailRepositoryReprocessor {
      * @return the number of mails moved
      * @throws IllegalArgumentException if {@code processor} is blank
      */
-    long reprocessAll(MailRepositoryUrl url, Optional<String> processor) throws MessagingException;
+    default long reprocessAll(MailRepositoryUrl url, Optional<String> processor) throws MessagingException {
+        return reprocessAll(url, processor, BatchProgress.TO_THE_END).processed();
+    }
 
     /**
      * As {@link #reprocessAll(MailRepositoryUrl, Optional)}, telling {@code progress} after each batch, which
-     * may stop the work (what was moved stays moved). This default moves all in one call.
+     * may stop the work (what was moved stays moved).
      */
-    default BatchProgress.Counts reprocessAll(MailRepositoryUrl url, Optional<String> processor,
-                                              BatchProgress progress) throws MessagingException {
-        BatchProgress.Counts counts = new BatchProgress.Counts(reprocessAll(url, processor), 0);
-        progress.proceed(counts);
-        return counts;
-    }
+    BatchProgress.Counts reprocessAll(MailRepositoryUrl url, Optional<String> processor, BatchProgress progress)
+            throws MessagingException;
 }
